@@ -1,0 +1,114 @@
+import { spawn } from "node:child_process";
+
+/** Quote one argument so the printed command can be pasted into a POSIX shell. */
+export function shellQuote(arg: string): string {
+  if (arg === "") return "''";
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export const shellCommand = (argv: readonly string[]): string => argv.map(shellQuote).join(" ");
+
+export interface ExecOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  input?: string | Buffer;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Do not throw on a non-zero exit; the caller inspects `exitCode`. */
+  allowFailure?: boolean;
+  /** Called with each chunk of output, for progress on long steps. */
+  onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
+}
+
+export interface ExecResult {
+  argv: string[];
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+}
+
+/** The process result is the error: argv, exit code, output, duration and a paste-able command. */
+export class CommandError extends Error {
+  override readonly name = "CommandError";
+  readonly result: ExecResult;
+  constructor(result: ExecResult) {
+    const why = result.timedOut
+      ? `timed out after ${result.durationMs} ms`
+      : result.signal
+        ? `was killed by ${result.signal}`
+        : `exited with code ${result.exitCode}`;
+    const tail = (result.stderr || result.stdout).trim().split("\n").slice(-15).join("\n");
+    super(`command ${why}: ${shellCommand(result.argv)}${tail ? `\n${tail}` : ""}`);
+    this.result = result;
+  }
+  get command(): string {
+    return shellCommand(this.result.argv);
+  }
+}
+
+/** Every external command goes through here. */
+export function exec(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const argv = [file, ...args];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["pipe", "pipe", "pipe"],
+      signal: options.signal,
+    });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGTERM");
+            setTimeout(() => child.kill("SIGKILL"), 3000).unref();
+          }, options.timeoutMs);
+    child.stdout.setEncoding("utf8").on("data", (c: string) => {
+      stdout += c;
+      options.onOutput?.(c, "stdout");
+    });
+    child.stderr.setEncoding("utf8").on("data", (c: string) => {
+      stderr += c;
+      options.onOutput?.(c, "stderr");
+    });
+    child.on("error", (err: NodeJS.ErrnoException) => {
+      if (timer) clearTimeout(timer);
+      if (err.code === "ENOENT") {
+        reject(
+          Object.assign(new Error(`command not found: ${file} (wanted for: ${shellCommand(argv)})`), {
+            code: "ENOENT",
+          }),
+        );
+      } else if (err.name === "AbortError") {
+        reject(err);
+      } else {
+        reject(err);
+      }
+    });
+    child.on("close", (exitCode, signal) => {
+      if (timer) clearTimeout(timer);
+      const result: ExecResult = {
+        argv,
+        exitCode,
+        signal,
+        stdout,
+        stderr,
+        durationMs: Math.round(performance.now() - started),
+        timedOut,
+      };
+      if ((exitCode === 0 && !timedOut) || options.allowFailure) resolve(result);
+      else reject(new CommandError(result));
+    });
+    if (options.input !== undefined) child.stdin.end(options.input);
+    else child.stdin.end();
+  });
+}

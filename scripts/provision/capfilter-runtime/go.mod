@@ -1,0 +1,3 @@
+module chartprobe.local/capfilter-runtime
+
+go 1.22
