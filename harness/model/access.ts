@@ -47,6 +47,13 @@ export interface AccessQuestion {
   namespace?: string;
 }
 
+/** Who a network vantage point is, as NetworkPolicy selectors see it. */
+export interface SourceIdentity {
+  namespace: string;
+  namespaceLabels: Record<string, string>;
+  podLabels: Record<string, string>;
+}
+
 /**
  * Everything a probe may use to reach the deployment. The harness fills it for a real
  * cluster; integration tests fill it with local servers. Probes never talk to Kubernetes or
@@ -61,6 +68,18 @@ export interface ProbeAccess {
   dial(vantage: Vantage, component: string, port: number): Promise<TunnelEndpoint>;
   /** Runs a read-only command inside a component's pod (first ready pod, main container). */
   exec(component: string, argv: string[], container?: string): Promise<CommandOutcome>;
+  /**
+   * A bare TCP connect from the vantage point to component:port (first ready pod), with a short
+   * timeout: "reachable" when the handshake completes, "blocked" on timeout/refusal.
+   */
+  probeTcp(
+    vantage: Vantage,
+    component: string,
+    port: number,
+    timeoutMs: number,
+  ): Promise<"reachable" | "blocked" | "error">;
+  /** Labels of each network vantage point's pod and namespace (for the NetworkPolicy evaluator). */
+  sourceIdentity(vantage: Vantage): Promise<SourceIdentity>;
   snapshot(): Promise<ReleaseSnapshot>;
   /** Answers with the given bearer token (SelfSubjectAccessReview); null when the API cannot be asked. */
   canI(token: string, question: AccessQuestion): Promise<boolean | null>;
