@@ -1,0 +1,92 @@
+import { Redis } from "ioredis";
+import type { TunnelEndpoint } from "../../harness/model/access.ts";
+
+/** What a read-only Redis conversation revealed. */
+export interface RedisTranscript {
+  lines: string[];
+  ping?: string;
+  pingError?: string;
+  whoami?: string;
+  version?: string;
+  /** Whether CONFIG is a known command for this identity (COMMAND INFO CONFIG; never run). */
+  configAvailable?: boolean;
+}
+
+const oneLine = (v: unknown): string => (Array.isArray(v) ? JSON.stringify(v) : String(v)).slice(0, 300);
+
+/**
+ * Talks to Redis with ioredis over the tunnel endpoint, using only PING, INFO server,
+ * ACL WHOAMI and COMMAND INFO. With a password, AUTH happens first. Connection failures throw
+ * (the caller maps them to verdicts); command errors are recorded.
+ */
+export async function redisConversation(
+  endpoint: TunnelEndpoint,
+  auth?: { username?: string; password: string },
+): Promise<RedisTranscript> {
+  const client = new Redis({
+    host: endpoint.host,
+    port: endpoint.port,
+    lazyConnect: true,
+    enableReadyCheck: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 5000,
+    commandTimeout: 5000,
+  });
+  client.on("error", () => undefined);
+  const t: RedisTranscript = { lines: [] };
+  try {
+    await client.connect();
+    if (auth) {
+      const args = auth.username ? [auth.username, auth.password] : [auth.password];
+      try {
+        const r = await client.call("AUTH", ...args);
+        t.lines.push(`> AUTH ${auth.username ? `${auth.username} ` : ""}<password>`, `< ${oneLine(r)}`);
+      } catch (err) {
+        t.lines.push(
+          `> AUTH ${auth.username ? `${auth.username} ` : ""}<password>`,
+          `< (error) ${(err as Error).message}`,
+        );
+      }
+    }
+    try {
+      t.ping = oneLine(await client.call("PING"));
+      t.lines.push("> PING", `< ${t.ping}`);
+    } catch (err) {
+      t.pingError = (err as Error).message;
+      t.lines.push("> PING", `< (error) ${t.pingError}`);
+      if (!/NOAUTH|NOPERM|WRONGPASS|invalid password|Authentication required/i.test(t.pingError)) throw err;
+      return t;
+    }
+    try {
+      const info = String(await client.call("INFO", "server"));
+      t.version = /redis_version:([^\r\n]+)/.exec(info)?.[1];
+      t.lines.push("> INFO server", `< redis_version:${t.version ?? "?"} (${info.length} bytes)`);
+    } catch (err) {
+      t.lines.push("> INFO server", `< (error) ${(err as Error).message}`);
+    }
+    try {
+      t.whoami = oneLine(await client.call("ACL", "WHOAMI"));
+      t.lines.push("> ACL WHOAMI", `< ${t.whoami}`);
+    } catch (err) {
+      t.lines.push("> ACL WHOAMI", `< (error) ${(err as Error).message}`);
+    }
+    try {
+      const info = (await client.call("COMMAND", "INFO", "CONFIG")) as unknown[];
+      t.configAvailable = Array.isArray(info) && info[0] !== null && info[0] !== undefined;
+      t.lines.push(
+        "> COMMAND INFO CONFIG",
+        `< ${t.configAvailable ? "CONFIG is available" : "(nil): CONFIG is renamed or disabled"}`,
+      );
+    } catch (err) {
+      t.lines.push("> COMMAND INFO CONFIG", `< (error) ${(err as Error).message}`);
+    }
+    return t;
+  } finally {
+    client.disconnect();
+  }
+}
+
+export const redisPingAnswered = (t: RedisTranscript): boolean =>
+  t.ping !== undefined && /PONG/i.test(t.ping);
