@@ -1,4 +1,5 @@
 import type { Finding } from "./finding.ts";
+import type { ProbeMeta } from "./probe.ts";
 import type { NetworkPolicyEngine, Scenario } from "./scenario.ts";
 
 export const RUN_RECORD_SCHEMA_VERSION = 1;
@@ -107,4 +108,6 @@ export interface RunRecord {
   host: { os: string; arch: string; kernel?: string; ci: boolean };
   clusters: ClusterInfo[];
   scenarios: ScenarioResult[];
+  /** Metadata of the probes the run used, so reports (SARIF rules, titles, CWEs) need only the record. */
+  probes?: ProbeMeta[];
 }
