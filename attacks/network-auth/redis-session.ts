@@ -31,13 +31,24 @@ export async function redisConversation(
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
+    // RESP2: no HELLO at connect, so an unauthenticated PING is what the server judges.
+    protocol: 2,
     connectTimeout: 5000,
     commandTimeout: 5000,
   });
-  client.on("error", () => undefined);
+  // ioredis reports the socket's own error (ECONNREFUSED, ...) only as an event; keep it so the
+  // caller can tell "unreachable" from other failures.
+  let socketError: Error | undefined;
+  client.on("error", (e: Error) => {
+    socketError ??= e;
+  });
   const t: RedisTranscript = { lines: [] };
   try {
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (err) {
+      throw socketError ?? err;
+    }
     if (auth) {
       const args = auth.username ? [auth.username, auth.password] : [auth.password];
       try {
