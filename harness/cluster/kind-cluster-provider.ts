@@ -1,0 +1,191 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deferCleanup } from "../cleanup.ts";
+import { EnvironmentError } from "../errors.ts";
+import { exec } from "../exec.ts";
+import { Kubectl } from "../kube/kubectl.ts";
+import { kubeconfigDir, kubeconfigPathFor, kubeRouterImage, upstreamKubeRouterImage } from "../toolchain/paths.ts";
+import type { Toolchain } from "../toolchain/toolchain.ts";
+import type { ClusterHandle, ClusterProvider, ClusterRequest, ClusterSummary, ProviderInfo } from "./cluster-provider.ts";
+import { renderKindConfig } from "./kind-config.ts";
+import { isOurClusterName } from "./naming.ts";
+import { kubeRouterManifest } from "./network/kube-router-manifest.ts";
+import { installPodNetwork } from "./network/pod-network.ts";
+
+export interface KindProviderOptions {
+  toolchain: Toolchain;
+  log: { info(message: string): void; warn(message: string): void };
+  /** Keep a half-created cluster for debugging instead of deleting it. */
+  retainOnFailure?: boolean;
+}
+
+export class KindClusterProvider implements ClusterProvider {
+  private readonly options: KindProviderOptions;
+
+  constructor(options: KindProviderOptions) {
+    this.options = options;
+  }
+
+  info(): ProviderInfo {
+    return { name: "kind", canCreate: true, canLoadImages: true, networkPolicyEngines: ["kube-router", "kindnet", "none"] };
+  }
+
+  private kind(args: string[], timeoutMs = 600_000) {
+    return exec(this.options.toolchain.kind, args, { timeoutMs });
+  }
+
+  async clusterNames(): Promise<string[]> {
+    const result = await this.kind(["get", "clusters"], 30_000);
+    return result.stdout
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("No kind clusters"));
+  }
+
+  kubectlFor(handle: Pick<ClusterHandle, "kubeconfigPath" | "context">): Kubectl {
+    return new Kubectl(this.options.toolchain.kubectl, handle.kubeconfigPath, handle.context);
+  }
+
+  async up(request: ClusterRequest, signal?: AbortSignal): Promise<ClusterHandle> {
+    const { log, toolchain } = this.options;
+    const handle: ClusterHandle = {
+      name: request.name,
+      provider: "kind",
+      kubeconfigPath: kubeconfigPathFor(request.name),
+      kubernetesVersion: request.kubernetesVersion,
+      networkPolicy: request.networkPolicy,
+      created: false,
+    };
+    if ((await this.clusterNames()).includes(request.name)) {
+      if (!isOurClusterName(request.name)) {
+        throw new EnvironmentError(
+          `a kind cluster named "${request.name}" exists and was not created by chartprobe`,
+          "choose another --cluster-name, or delete it yourself with `kind delete cluster --name " + request.name + "`",
+        );
+      }
+      await this.exportKubeconfig(request.name);
+      if (await this.healthy(handle)) {
+        log.info(`cluster ${request.name}: reusing the existing healthy cluster`);
+        return handle;
+      }
+      throw new EnvironmentError(
+        `cluster "${request.name}" exists but is not healthy (its nodes are not Ready)`,
+        `remove it with \`chartprobe cluster down ${request.name}\` (or \`chartprobe clean\`) and run again`,
+      );
+    }
+
+    mkdirSync(kubeconfigDir(), { recursive: true });
+    const configPath = join(tmpdir(), `chartprobe-kind-${request.name}.yaml`);
+    writeFileSync(
+      configPath,
+      renderKindConfig({
+        name: request.name,
+        nodeImage: toolchain.nodeImage,
+        nodes: request.nodes,
+        defaultCni: request.networkPolicy === "kindnet",
+      }),
+    );
+    // Registered before creation starts, so Ctrl-C during `kind create` still removes the nodes.
+    const forget = deferCleanup(`delete kind cluster ${request.name}`, () => this.down(request.name));
+    try {
+      log.info(`cluster ${request.name}: creating (kind, ${request.nodes} node(s), ${toolchain.nodeImage})`);
+      await exec(
+        toolchain.kind,
+        ["create", "cluster", "--config", configPath, "--kubeconfig", handle.kubeconfigPath, "--retain"],
+        {
+          timeoutMs: 900_000,
+          signal,
+          onOutput: (chunk) => {
+            for (const line of chunk.split("\n")) if (line.trim()) log.info(`  ${line.trim()}`);
+          },
+        },
+      );
+      handle.created = true;
+      const kubectl = this.kubectlFor(handle);
+      if (request.networkPolicy !== "kindnet") {
+        log.info(`cluster ${request.name}: installing pod networking (ptp)`);
+        await installPodNetwork(kubectl, toolchain.docker);
+      }
+      if (request.networkPolicy === "kube-router") {
+        log.info(`cluster ${request.name}: installing the NetworkPolicy engine (kube-router)`);
+        const image = toolchain.strategy === "online" ? upstreamKubeRouterImage() : kubeRouterImage();
+        await kubectl.apply(kubeRouterManifest(image));
+        await kubectl.run(["-n", "kube-system", "rollout", "status", "daemonset/kube-router", "--timeout=180s"], {
+          timeoutMs: 190_000,
+        });
+      }
+      log.info(`cluster ${request.name}: waiting for nodes and CoreDNS`);
+      await kubectl.run(["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=300s"], { timeoutMs: 310_000 });
+      await kubectl.run(["-n", "kube-system", "rollout", "status", "deployment/coredns", "--timeout=300s"], {
+        timeoutMs: 310_000,
+      });
+      forget();
+      return handle;
+    } catch (error) {
+      if (this.options.retainOnFailure) {
+        forget();
+        log.warn(`cluster ${request.name}: creation failed; kept for debugging (--keep-cluster)`);
+      } else {
+        forget();
+        await this.down(request.name).catch((e: Error) => log.warn(`cleanup after failure: ${e.message}`));
+      }
+      throw error instanceof EnvironmentError
+        ? error
+        : new EnvironmentError(`could not create cluster ${request.name}: ${(error as Error).message}`, undefined, {
+            cause: error,
+          });
+    } finally {
+      rmSync(configPath, { force: true });
+    }
+  }
+
+  private async exportKubeconfig(name: string): Promise<void> {
+    mkdirSync(kubeconfigDir(), { recursive: true });
+    await this.kind(["export", "kubeconfig", "--name", name, "--kubeconfig", kubeconfigPathFor(name)], 60_000);
+  }
+
+  private async healthy(handle: ClusterHandle): Promise<boolean> {
+    const result = await this.kubectlFor(handle).run(
+      ["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=20s"],
+      { allowFailure: true, timeoutMs: 30_000 },
+    );
+    return result.exitCode === 0;
+  }
+
+  async down(name: string): Promise<void> {
+    await this.kind(["delete", "cluster", "--name", name, "--kubeconfig", kubeconfigPathFor(name)], 300_000);
+    rmSync(kubeconfigPathFor(name), { force: true });
+  }
+
+  async list(): Promise<ClusterSummary[]> {
+    const names = await this.clusterNames();
+    const summaries: ClusterSummary[] = [];
+    for (const name of names) {
+      const ps = await exec(
+        this.options.toolchain.docker,
+        ["ps", "-a", "--filter", `label=io.x-k8s.kind.cluster=${name}`, "--format", "{{.Names}}\t{{.State}}"],
+        { timeoutMs: 30_000 },
+      );
+      const rows = ps.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("\t"));
+      const states = [...new Set(rows.map((r) => r[1] ?? "unknown"))];
+      summaries.push({
+        name,
+        provider: "kind",
+        nodes: rows.map((r) => r[0] ?? ""),
+        ours: isOurClusterName(name),
+        state: states.join(",") || "unknown",
+      });
+    }
+    return summaries;
+  }
+
+  async loadImages(handle: ClusterHandle, images: string[]): Promise<void> {
+    if (images.length === 0) return;
+    this.options.log.info(`cluster ${handle.name}: loading ${images.length} image(s) into the nodes`);
+    await this.kind(["load", "docker-image", "--name", handle.name, ...images], 900_000);
+  }
+}
