@@ -99,11 +99,14 @@ export function describeLogin(user: string, r: PgLoginResult): string {
   return `login as ${user}: accepted${r.usedTls ? " over TLS" : ""}; current_user=${r.currentUser ?? "?"} rolsuper=${r.superuser ?? "?"} server_version=${r.serverVersion ?? "?"}`;
 }
 
-/** `password` only when it is a public chart default; deployed secrets stay '***'. */
+/**
+ * A psql line that takes the password from $PGPASSWORD (set it to the chart default named in
+ * `note`, or to the deployed one), so the command stays pasteable after redaction.
+ */
 export const psqlRepro = (
   ep: TunnelEndpoint,
   user: string,
   database = "postgres",
-  password = "***",
+  note = "the password to try",
 ): string =>
-  `PGPASSWORD='${password}' psql -h ${ep.host} -p ${ep.port} -U ${user} -d ${database} -c 'SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user'`;
+  `# PGPASSWORD: ${note}\npsql "host=${ep.host} port=${ep.port} user=${user} dbname=${database}" -c 'SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user'`;

@@ -34,7 +34,7 @@ export const pgbouncerDefaultCredentials = defineProbe({
             content: redact(describeLogin(creds.username, r), deployedSecretsOf(ctx)),
           },
         ];
-        const repro = `${ep.describe}\n${psqlRepro(ep, creds.username, db, creds.password)}`;
+        const repro = `${ep.describe}\n${psqlRepro(ep, creds.username, db, "the chart default database password (target profile knownDefaults.database)")}`;
         return r.authenticated
           ? {
               verdict: "vulnerable",

@@ -62,7 +62,7 @@ export const postgresSuperuserLogin = defineProbe({
           },
         ];
         const user = app?.user ?? def?.username ?? "postgres";
-        const repro = `${ep.describe}\n${psqlRepro(ep, user, "postgres")}`;
+        const repro = `${ep.describe}\n${psqlRepro(ep, user, "postgres", "the deployed database password from the release Secret")}`;
         if (appResult?.authenticated && appResult.superuser)
           return {
             verdict: "vulnerable",

@@ -39,7 +39,7 @@ export const postgresTrustAuth = defineProbe({
             content: redact(describeLogin("postgres", r), deployedSecretsOf(ctx)),
           },
         ];
-        const repro = `${ep.describe}\n${psqlRepro(ep, "postgres", "postgres", "any-wrong-password")}`;
+        const repro = `${ep.describe}\n${psqlRepro(ep, "postgres", "postgres", "any wrong password, e.g. PGPASSWORD=wrong")}`;
         return r.authenticated
           ? {
               verdict: "vulnerable",

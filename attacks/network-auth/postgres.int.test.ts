@@ -4,6 +4,7 @@ import type { ReleaseSnapshot } from "../../harness/model/access.ts";
 import { type LocalPgBouncer, startLocalPgBouncer } from "../testing/local-pgbouncer.ts";
 import { type LocalPostgres, startLocalPostgres } from "../testing/local-postgres.ts";
 import { b64, probeContext } from "../testing/probe-context.ts";
+import { startAll } from "../testing/start-all.ts";
 import { testTarget } from "../testing/test-target.ts";
 import { pgbouncerDefaultCredentials } from "./pgbouncer-default-credentials.ts";
 import { postgresDefaultCredentials } from "./postgres-default-credentials.ts";
@@ -43,23 +44,29 @@ describe("postgres and pgbouncer probes against real servers", () => {
   let bouncerHardened: LocalPgBouncer;
 
   beforeAll(async () => {
-    [insecure, trusting, hardened] = await Promise.all([
-      startLocalPostgres({ superuserPassword: "airflow", hostAuth: "md5", ssl: false }),
-      startLocalPostgres({ superuserPassword: "airflow", hostAuth: "trust", ssl: false }),
-      startLocalPostgres({
-        superuserPassword: STRONG_SUPER,
-        hostAuth: "scram-sha-256",
-        ssl: true,
-        roles: [{ name: "airflow_app", password: APP_PASSWORD, superuser: false }],
-      }),
-    ]);
-    [bouncerDefault, bouncerHardened] = await Promise.all([
-      startLocalPgBouncer({ backendPort: insecure.port, users: [{ name: "postgres", password: "airflow" }] }),
-      startLocalPgBouncer({
-        backendPort: insecure.port,
-        users: [{ name: "postgres", password: "bouncer-Pw-77aa" }],
-      }),
-    ]);
+    [insecure, trusting, hardened] = (await startAll([
+      () => startLocalPostgres({ superuserPassword: "airflow", hostAuth: "md5", ssl: false }),
+      () => startLocalPostgres({ superuserPassword: "airflow", hostAuth: "trust", ssl: false }),
+      () =>
+        startLocalPostgres({
+          superuserPassword: STRONG_SUPER,
+          hostAuth: "scram-sha-256",
+          ssl: true,
+          roles: [{ name: "airflow_app", password: APP_PASSWORD, superuser: false }],
+        }),
+    ])) as [LocalPostgres, LocalPostgres, LocalPostgres];
+    [bouncerDefault, bouncerHardened] = (await startAll([
+      () =>
+        startLocalPgBouncer({
+          backendPort: insecure.port,
+          users: [{ name: "postgres", password: "airflow" }],
+        }),
+      () =>
+        startLocalPgBouncer({
+          backendPort: insecure.port,
+          users: [{ name: "postgres", password: "bouncer-Pw-77aa" }],
+        }),
+    ])) as [LocalPgBouncer, LocalPgBouncer];
   });
   afterAll(async () => {
     await Promise.all([bouncerDefault?.stop(), bouncerHardened?.stop()]);

@@ -29,7 +29,7 @@ export const redisDefaultPassword = defineProbe({
         const evidence = [
           { label: "redis conversation", content: redact(t.lines.join("\n"), deployedSecretsOf(ctx)) },
         ];
-        const repro = `${ep.describe}\nredis-cli -h ${ep.host} -p ${ep.port} -a '${password}' --no-auth-warning PING`;
+        const repro = `${ep.describe}\n# REDIS_PASSWORD: the chart default Redis password (target profile knownDefaults.redisPassword)\nredis-cli -h ${ep.host} -p ${ep.port} -a "$REDIS_PASSWORD" --no-auth-warning PING`;
         const authed = t.lines.includes("< OK");
         if (redisPingAnswered(t) && authed)
           return {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalProbeAccess } from "../../harness/access/local-access.ts";
 import { type LocalRedis, startLocalRedis } from "../testing/local-redis.ts";
 import { probeContext } from "../testing/probe-context.ts";
+import { startAll } from "../testing/start-all.ts";
 import { testTarget } from "../testing/test-target.ts";
 import { redisDefaultPassword } from "./redis-default-password.ts";
 import { redisNoAuth } from "./redis-no-auth.ts";
@@ -18,11 +19,11 @@ describe("redis probes against real redis-server", () => {
   let defaultPw: LocalRedis;
   let strong: LocalRedis;
   beforeAll(async () => {
-    [open, defaultPw, strong] = await Promise.all([
-      startLocalRedis(),
-      startLocalRedis({ password: "airflow" }),
-      startLocalRedis({ password: "s3cure-Redis-pw-4711" }),
-    ]);
+    [open, defaultPw, strong] = (await startAll([
+      () => startLocalRedis(),
+      () => startLocalRedis({ password: "airflow" }),
+      () => startLocalRedis({ password: "s3cure-Redis-pw-4711" }),
+    ])) as [LocalRedis, LocalRedis, LocalRedis];
   });
   afterAll(async () => {
     await Promise.all([open?.stop(), defaultPw?.stop(), strong?.stop()]);
@@ -45,7 +46,7 @@ describe("redis probes against real redis-server", () => {
   it("redis-default-password: vulnerable when the chart default works", async () => {
     const [f] = await redisDefaultPassword.run(ctxFor(defaultPw.port));
     expect(f?.verdict).toBe("vulnerable");
-    expect(f?.repro).toContain("-a 'airflow'");
+    expect(f?.repro).toContain('-a "$REDIS_PASSWORD"');
   });
 
   it("redis-default-password: secure with another password", async () => {

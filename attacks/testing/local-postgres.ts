@@ -102,20 +102,18 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     const [file, args] = asPgUser(join(PG_BIN, "postgres"), serverArgs);
     proc = startBackground(file, args, { cwd: dir.path });
     await waitForPort(port, 30_000);
-    if (options.roles?.length) {
-      // Set-up of our own throw-away server, over its unix socket (local auth is trust).
-      const client = new pg.Client({ host: dir.path, port, user: "postgres", database: "postgres" });
-      await client.connect();
-      try {
-        for (const r of options.roles) {
-          const pw = r.password.replace(/'/g, "''");
-          await client.query(
-            `CREATE ROLE "${r.name}" LOGIN ${r.superuser ? "SUPERUSER" : "NOSUPERUSER"} PASSWORD '${pw}'`,
-          );
-        }
-      } finally {
-        await client.end();
+    // Set-up of our own throw-away server, over its unix socket (local auth is trust); the
+    // port opens before the server accepts logins, so retry until it does.
+    const client = await connectWhenReady(dir.path, port, 30_000);
+    try {
+      for (const r of options.roles ?? []) {
+        const pw = r.password.replace(/'/g, "''");
+        await client.query(
+          `CREATE ROLE "${r.name}" LOGIN ${r.superuser ? "SUPERUSER" : "NOSUPERUSER"} PASSWORD '${pw}'`,
+        );
       }
+    } finally {
+      await client.end();
     }
   } catch (err) {
     const out = proc?.output() ?? "";
@@ -123,4 +121,20 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     throw new Error(`local postgres did not start: ${(err as Error).message}\n${out}`);
   }
   return { port, dir: dir.path, stop };
+}
+
+async function connectWhenReady(socketDir: string, port: number, timeoutMs: number): Promise<pg.Client> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new pg.Client({ host: socketDir, port, user: "postgres", database: "postgres" });
+    client.on("error", () => undefined);
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
