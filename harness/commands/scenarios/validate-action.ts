@@ -1,0 +1,33 @@
+import type { CliContext } from "../../cli/cli-context.ts";
+import type { Logger } from "../../log/logger.ts";
+import { loadCatalog } from "../../scenario/catalog.ts";
+import { ScenarioFilesInvalidError } from "../../scenario/problem.ts";
+import { toJson } from "../common/print.ts";
+import { probeIdsOrWarn } from "../common/probe-ids.ts";
+import type { ScenariosValidateOptions } from "./command.ts";
+
+export async function validateAction(
+  options: ScenariosValidateOptions,
+  log: Logger,
+  ctx: CliContext,
+): Promise<void> {
+  const probeIds = await probeIdsOrWarn(log);
+  const catalog = await loadCatalog({
+    root: options.root,
+    files: options.paths,
+    ...(probeIds ? { probeIds } : {}),
+  });
+  const checked = options.paths.length > 0 ? options.paths.length : catalog.files.length;
+  if (options.json) {
+    ctx.out(toJson({ ok: catalog.problems.length === 0, checked, problems: catalog.problems }));
+  }
+  if (catalog.problems.length > 0) throw new ScenarioFilesInvalidError(catalog.problems);
+  if (!options.json) {
+    const count = (kind: string): number => catalog.files.filter((f) => f.kind === kind).length;
+    ctx.out(
+      options.paths.length > 0
+        ? `ok: ${checked} file${checked === 1 ? "" : "s"} valid`
+        : `ok: ${checked} files valid (${count("target")} targets, ${count("scenario")} scenarios, ${count("matrix")} matrices, ${count("expectations")} expectations files)`,
+    );
+  }
+}
