@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SourceIdentity } from "../../harness/model/access.ts";
 import type { Reachability } from "../../harness/model/run-record.ts";
+import type { ComponentSpec, TargetProfile } from "../../harness/model/scenario.ts";
 import type { Vantage } from "../../harness/model/vantage.ts";
 import { identities, scenario, snapshot, target } from "../../harness/netpol/fixtures/airflow-release.ts";
 import type { TruthTableRun } from "../../harness/netpol/truth-table.ts";
@@ -82,12 +83,11 @@ describe("findingsFromTruthTable", () => {
   });
 
   it("prefers vulnerable over error when one port leaks and another errs", () => {
-    const two = {
-      ...target,
+    const two: Pick<TargetProfile, "components"> = {
       components: {
         ...target.components,
         redis: {
-          ...target.components.redis,
+          ...(target.components.redis as ComponentSpec),
           ports: [
             { name: "redis", port: 6379, protocol: "redis" as const },
             { name: "metrics", port: 9121, protocol: "tcp" as const },
