@@ -112,3 +112,85 @@ export function exec(file: string, args: readonly string[], options: ExecOptions
     else child.stdin.end();
   });
 }
+
+export interface BackgroundProcess {
+  argv: string[];
+  pid: number | undefined;
+  /** Resolves with the first regex match on stdout/stderr, rejects if the process exits first. */
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A long-lived subprocess (port-forwards): started here so it is stopped the same way everywhere. */
+export function startProcess(
+  file: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
+): BackgroundProcess {
+  const argv = [file, ...args];
+  const child = spawn(file, args, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  let buffer = "";
+  let exited = false;
+  const listeners = new Set<() => void>();
+  const onData = (c: Buffer) => {
+    buffer += c.toString("utf8");
+    if (buffer.length > 64_000) buffer = buffer.slice(-32_000);
+    for (const l of listeners) l();
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  child.on("error", () => {
+    exited = true;
+    for (const l of listeners) l();
+  });
+  child.on("exit", () => {
+    exited = true;
+    for (const l of listeners) l();
+  });
+  return {
+    argv,
+    pid: child.pid,
+    output: () => buffer,
+    waitFor(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const m = buffer.match(pattern);
+          if (m) {
+            done();
+            resolve(m);
+          } else if (exited) {
+            done();
+            reject(new Error(`${shellCommand(argv)} exited before ready: ${buffer.trim().slice(-500)}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(
+            new Error(`${shellCommand(argv)} not ready after ${timeoutMs} ms: ${buffer.trim().slice(-500)}`),
+          );
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    async stop() {
+      if (exited) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          child.kill("SIGKILL");
+          resolve();
+        }, 3000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      });
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import type { Kubectl } from "../kube/kubectl.ts";
-import type { NetworkPolicyEngine } from "../model/scenario.ts";
 import type { CanaryResult, CanaryStep } from "../model/run-record.ts";
+import type { NetworkPolicyEngine } from "../model/scenario.ts";
 import { MANAGED_LABEL, ROLE_LABEL, randomSuffix } from "./naming.ts";
 
 export interface CanaryOptions {
@@ -56,7 +56,11 @@ export async function runCanary(options: CanaryOptions): Promise<CanaryResult> {
   try {
     await kubectl.apply(
       [
-        { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels: { [MANAGED_LABEL]: "true" } } },
+        {
+          apiVersion: "v1",
+          kind: "Namespace",
+          metadata: { name: namespace, labels: { [MANAGED_LABEL]: "true" } },
+        },
         pod(namespace, "server", "server", options.image, [
           "socat",
           `TCP-LISTEN:${SERVER_PORT},fork,reuseaddr`,
@@ -67,18 +71,30 @@ export async function runCanary(options: CanaryOptions): Promise<CanaryResult> {
         .map((d) => stringify(d))
         .join("---\n"),
     );
-    await kubectl.run(["-n", namespace, "wait", "--for=condition=Ready", "pod/server", "pod/client", "--timeout=120s"], {
-      timeoutMs: 130_000,
-    });
-    const server = await kubectl.json<{ status: { podIP?: string } }>(["-n", namespace, "get", "pod", "server"]);
+    await kubectl.run(
+      ["-n", namespace, "wait", "--for=condition=Ready", "pod/server", "pod/client", "--timeout=120s"],
+      {
+        timeoutMs: 130_000,
+      },
+    );
+    const server = await kubectl.json<{ status: { podIP?: string } }>([
+      "-n",
+      namespace,
+      "get",
+      "pod",
+      "server",
+    ]);
     const ip = server.status.podIP;
     if (!ip) return done(null, "the canary server pod has no IP");
 
     const probe = async (): Promise<"reachable" | "blocked" | "error"> => {
-      const r = await kubectl.run(["-n", namespace, "exec", "client", "--", "nc", "-z", "-w", "2", ip, String(SERVER_PORT)], {
-        allowFailure: true,
-        timeoutMs: 15_000,
-      });
+      const r = await kubectl.run(
+        ["-n", namespace, "exec", "client", "--", "nc", "-z", "-w", "2", ip, String(SERVER_PORT)],
+        {
+          allowFailure: true,
+          timeoutMs: 15_000,
+        },
+      );
       if (r.exitCode === 0) return "reachable";
       if (r.exitCode === 1) return "blocked";
       return "error";
@@ -102,16 +118,25 @@ export async function runCanary(options: CanaryOptions): Promise<CanaryResult> {
     await kubectl.apply(stringify(policy(namespace, "deny-all", [])));
     const denied = await observe("deny-all ingress policy blocks the client", "blocked");
     await kubectl.apply(
-      stringify(policy(namespace, "deny-all", [{ from: [{ podSelector: { matchLabels: { [ROLE_LABEL]: "client" } } }] }])),
+      stringify(
+        policy(namespace, "deny-all", [
+          { from: [{ podSelector: { matchLabels: { [ROLE_LABEL]: "client" } } }] },
+        ]),
+      ),
     );
     const allowed = await observe("allow policy for the client lets it through again", "reachable");
     if (!denied) {
-      return done(false, `NetworkPolicy is not enforced by engine "${options.engine}" (traffic passed a deny-all policy)`);
+      return done(
+        false,
+        `NetworkPolicy is not enforced by engine "${options.engine}" (traffic passed a deny-all policy)`,
+      );
     }
     return done(allowed, allowed ? undefined : "the allow policy did not restore traffic");
   } catch (error) {
     return done(null, `canary failed to run: ${(error as Error).message.split("\n")[0]}`);
   } finally {
-    await kubectl.run(["delete", "namespace", namespace, "--wait=false", "--ignore-not-found"], { allowFailure: true });
+    await kubectl.run(["delete", "namespace", namespace, "--wait=false", "--ignore-not-found"], {
+      allowFailure: true,
+    });
   }
 }

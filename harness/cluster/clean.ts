@@ -19,7 +19,12 @@ export const pidDir = (): string => join(cacheDir(), "pids");
 
 async function lines(file: string, args: string[]): Promise<string[]> {
   const r = await exec(file, args, { allowFailure: true, timeoutMs: 60_000 }).catch(() => undefined);
-  return r && r.exitCode === 0 ? r.stdout.split("\n").map((l) => l.trim()).filter(Boolean) : [];
+  return r && r.exitCode === 0
+    ? r.stdout
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /**
@@ -35,7 +40,13 @@ export async function cleanEverything(options: {
   log: { info(message: string): void; warn(message: string): void };
 }): Promise<CleanReport> {
   const { toolchain, log, dryRun } = options;
-  const report: CleanReport = { clusters: [], containers: [], kubeconfigs: [], processes: [], namespaces: [] };
+  const report: CleanReport = {
+    clusters: [],
+    containers: [],
+    kubeconfigs: [],
+    processes: [],
+    namespaces: [],
+  };
 
   if (existsSync(pidDir())) {
     for (const file of readdirSync(pidDir())) {
@@ -61,22 +72,34 @@ export async function cleanEverything(options: {
   const kindClusters = existsSync(toolchain.kind)
     ? (await lines(toolchain.kind, ["get", "clusters"])).filter((n) => n.startsWith(CLUSTER_PREFIX))
     : [];
-  const labelled = await lines("docker", ["ps", "-a", "--filter", "label=io.x-k8s.kind.cluster", "--format", '{{.Label "io.x-k8s.kind.cluster"}}']);
+  const labelled = await lines("docker", [
+    "ps",
+    "-a",
+    "--filter",
+    "label=io.x-k8s.kind.cluster",
+    "--format",
+    '{{.Label "io.x-k8s.kind.cluster"}}',
+  ]);
   const clusters = [...new Set([...kindClusters, ...labelled.filter((n) => n.startsWith(CLUSTER_PREFIX))])];
   for (const name of clusters) {
     log.info(`clean: kind cluster ${name}`);
     report.clusters.push(name);
     if (dryRun) continue;
     const deleted = existsSync(toolchain.kind)
-      ? await exec(toolchain.kind, ["delete", "cluster", "--name", name, "--kubeconfig", join(kubeconfigDir(), `${name}.yaml`)], {
-          allowFailure: true,
-          timeoutMs: 300_000,
-        })
+      ? await exec(
+          toolchain.kind,
+          ["delete", "cluster", "--name", name, "--kubeconfig", join(kubeconfigDir(), `${name}.yaml`)],
+          {
+            allowFailure: true,
+            timeoutMs: 300_000,
+          },
+        )
       : undefined;
-    if (!deleted || deleted.exitCode !== 0) {
+    if (deleted?.exitCode !== 0) {
       // kind cannot delete what it cannot see; remove the node containers directly.
       const ids = await lines("docker", ["ps", "-aq", "--filter", `label=io.x-k8s.kind.cluster=${name}`]);
-      if (ids.length) await exec("docker", ["rm", "-f", "-v", ...ids], { allowFailure: true, timeoutMs: 120_000 });
+      if (ids.length)
+        await exec("docker", ["rm", "-f", "-v", ...ids], { allowFailure: true, timeoutMs: 120_000 });
     }
   }
 
@@ -84,7 +107,8 @@ export async function cleanEverything(options: {
   if (testContainers.length > 0) {
     log.info(`clean: ${testContainers.length} test container(s)`);
     report.containers.push(...testContainers);
-    if (!dryRun) await exec("docker", ["rm", "-f", "-v", ...testContainers], { allowFailure: true, timeoutMs: 120_000 });
+    if (!dryRun)
+      await exec("docker", ["rm", "-f", "-v", ...testContainers], { allowFailure: true, timeoutMs: 120_000 });
   }
 
   if (existsSync(kubeconfigDir())) {
@@ -106,7 +130,8 @@ export async function cleanEverything(options: {
     for (const ns of namespaces.items) {
       report.namespaces.push(ns.metadata.name);
       log.info(`clean: namespace ${ns.metadata.name}`);
-      if (!dryRun) await kubectl.run(["delete", "namespace", ns.metadata.name, "--wait=false"], { allowFailure: true });
+      if (!dryRun)
+        await kubectl.run(["delete", "namespace", ns.metadata.name, "--wait=false"], { allowFailure: true });
     }
   }
   return report;

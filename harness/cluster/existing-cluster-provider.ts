@@ -1,7 +1,13 @@
 import { EnvironmentError } from "../errors.ts";
 import { Kubectl } from "../kube/kubectl.ts";
 import type { NetworkPolicyEngine } from "../model/scenario.ts";
-import type { ClusterHandle, ClusterProvider, ClusterRequest, ClusterSummary, ProviderInfo } from "./cluster-provider.ts";
+import type {
+  ClusterHandle,
+  ClusterProvider,
+  ClusterRequest,
+  ClusterSummary,
+  ProviderInfo,
+} from "./cluster-provider.ts";
 
 /**
  * A cluster someone else runs (a real multi-node cluster, or a kind cluster made by hand),
@@ -14,7 +20,12 @@ export class ExistingClusterProvider implements ClusterProvider {
   private readonly context: string | undefined;
   private readonly engine: NetworkPolicyEngine;
 
-  constructor(options: { kubectl: string; kubeconfigPath: string; context?: string; networkPolicy?: NetworkPolicyEngine }) {
+  constructor(options: {
+    kubectl: string;
+    kubeconfigPath: string;
+    context?: string;
+    networkPolicy?: NetworkPolicyEngine;
+  }) {
     this.kubectlBinary = options.kubectl;
     this.kubeconfigPath = options.kubeconfigPath;
     this.context = options.context;
@@ -31,7 +42,10 @@ export class ExistingClusterProvider implements ClusterProvider {
   }
 
   async up(request: ClusterRequest): Promise<ClusterHandle> {
-    const version = await this.kubectl().run(["version", "-o", "json"], { allowFailure: true, timeoutMs: 30_000 });
+    const version = await this.kubectl().run(["version", "-o", "json"], {
+      allowFailure: true,
+      timeoutMs: 30_000,
+    });
     if (version.exitCode !== 0) {
       throw new EnvironmentError(
         `cannot reach the cluster of context "${this.context ?? "(current)"}" in ${this.kubeconfigPath}`,

@@ -5,9 +5,20 @@ import { deferCleanup } from "../cleanup.ts";
 import { EnvironmentError } from "../errors.ts";
 import { exec } from "../exec.ts";
 import { Kubectl } from "../kube/kubectl.ts";
-import { kubeconfigDir, kubeconfigPathFor, kubeRouterImage, upstreamKubeRouterImage } from "../toolchain/paths.ts";
+import {
+  kubeconfigDir,
+  kubeconfigPathFor,
+  kubeRouterImage,
+  upstreamKubeRouterImage,
+} from "../toolchain/paths.ts";
 import type { Toolchain } from "../toolchain/toolchain.ts";
-import type { ClusterHandle, ClusterProvider, ClusterRequest, ClusterSummary, ProviderInfo } from "./cluster-provider.ts";
+import type {
+  ClusterHandle,
+  ClusterProvider,
+  ClusterRequest,
+  ClusterSummary,
+  ProviderInfo,
+} from "./cluster-provider.ts";
 import { renderKindConfig } from "./kind-config.ts";
 import { isOurClusterName } from "./naming.ts";
 import { kubeRouterManifest } from "./network/kube-router-manifest.ts";
@@ -28,7 +39,12 @@ export class KindClusterProvider implements ClusterProvider {
   }
 
   info(): ProviderInfo {
-    return { name: "kind", canCreate: true, canLoadImages: true, networkPolicyEngines: ["kube-router", "kindnet", "none"] };
+    return {
+      name: "kind",
+      canCreate: true,
+      canLoadImages: true,
+      networkPolicyEngines: ["kube-router", "kindnet", "none"],
+    };
   }
 
   private kind(args: string[], timeoutMs = 600_000) {
@@ -61,7 +77,9 @@ export class KindClusterProvider implements ClusterProvider {
       if (!isOurClusterName(request.name)) {
         throw new EnvironmentError(
           `a kind cluster named "${request.name}" exists and was not created by chartprobe`,
-          "choose another --cluster-name, or delete it yourself with `kind delete cluster --name " + request.name + "`",
+          "choose another --cluster-name, or delete it yourself with `kind delete cluster --name " +
+            request.name +
+            "`",
         );
       }
       await this.exportKubeconfig(request.name);
@@ -111,12 +129,17 @@ export class KindClusterProvider implements ClusterProvider {
         log.info(`cluster ${request.name}: installing the NetworkPolicy engine (kube-router)`);
         const image = toolchain.strategy === "online" ? upstreamKubeRouterImage() : kubeRouterImage();
         await kubectl.apply(kubeRouterManifest(image));
-        await kubectl.run(["-n", "kube-system", "rollout", "status", "daemonset/kube-router", "--timeout=180s"], {
-          timeoutMs: 190_000,
-        });
+        await kubectl.run(
+          ["-n", "kube-system", "rollout", "status", "daemonset/kube-router", "--timeout=180s"],
+          {
+            timeoutMs: 190_000,
+          },
+        );
       }
       log.info(`cluster ${request.name}: waiting for nodes and CoreDNS`);
-      await kubectl.run(["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=300s"], { timeoutMs: 310_000 });
+      await kubectl.run(["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=300s"], {
+        timeoutMs: 310_000,
+      });
       await kubectl.run(["-n", "kube-system", "rollout", "status", "deployment/coredns", "--timeout=300s"], {
         timeoutMs: 310_000,
       });
@@ -132,9 +155,13 @@ export class KindClusterProvider implements ClusterProvider {
       }
       throw error instanceof EnvironmentError
         ? error
-        : new EnvironmentError(`could not create cluster ${request.name}: ${(error as Error).message}`, undefined, {
-            cause: error,
-          });
+        : new EnvironmentError(
+            `could not create cluster ${request.name}: ${(error as Error).message}`,
+            undefined,
+            {
+              cause: error,
+            },
+          );
     } finally {
       rmSync(configPath, { force: true });
     }
@@ -142,7 +169,10 @@ export class KindClusterProvider implements ClusterProvider {
 
   private async exportKubeconfig(name: string): Promise<void> {
     mkdirSync(kubeconfigDir(), { recursive: true });
-    await this.kind(["export", "kubeconfig", "--name", name, "--kubeconfig", kubeconfigPathFor(name)], 60_000);
+    await this.kind(
+      ["export", "kubeconfig", "--name", name, "--kubeconfig", kubeconfigPathFor(name)],
+      60_000,
+    );
   }
 
   private async healthy(handle: ClusterHandle): Promise<boolean> {

@@ -24,7 +24,12 @@ async function firstLine(file: string, args: string[]): Promise<string | undefin
 }
 
 /** Runs a throwaway netfilter rule in a chain/table of its own and removes it again. */
-async function netfilterCheck(name: string, setup: string[][], teardown: string[][], fix: string): Promise<DoctorCheck> {
+async function netfilterCheck(
+  name: string,
+  setup: string[][],
+  teardown: string[][],
+  fix: string,
+): Promise<DoctorCheck> {
   let failure: string | undefined;
   for (const argv of setup) {
     const [file, ...args] = argv as [string, ...string[]];
@@ -51,9 +56,17 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
   const checks: DoctorCheck[] = [];
   const strategy = detectStrategy(strategyOption);
   const toolchain = resolveToolchain(strategy);
-  checks.push({ name: "strategy", status: "ok", detail: `${strategy} (CHARTPROBE_STRATEGY or --strategy to force)` });
+  checks.push({
+    name: "strategy",
+    status: "ok",
+    detail: `${strategy} (CHARTPROBE_STRATEGY or --strategy to force)`,
+  });
 
-  const dockerVersion = await firstLine("docker", ["info", "--format", "{{.ServerVersion}} runtime={{.DefaultRuntime}} cgroup={{.CgroupVersion}}"]);
+  const dockerVersion = await firstLine("docker", [
+    "info",
+    "--format",
+    "{{.ServerVersion}} runtime={{.DefaultRuntime}} cgroup={{.CgroupVersion}}",
+  ]);
   checks.push(
     dockerVersion && !dockerVersion.startsWith("Cannot") && !dockerVersion.includes("error")
       ? { name: "docker engine", status: "ok", detail: dockerVersion }
@@ -67,11 +80,22 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
   for (const tool of ["kind", "helm", "kubectl"] as const) {
     const path = toolchain[tool];
     const version = existsSync(path)
-      ? await firstLine(path, tool === "kubectl" ? ["version", "--client"] : tool === "helm" ? ["version", "--short"] : ["version"])
+      ? await firstLine(
+          path,
+          tool === "kubectl"
+            ? ["version", "--client"]
+            : tool === "helm"
+              ? ["version", "--short"]
+              : ["version"],
+        )
       : undefined;
     checks.push(
       version
-        ? { name: tool, status: "ok", detail: `${version} (${path.replace(cacheDir(), "$CHARTPROBE_CACHE")})` }
+        ? {
+            name: tool,
+            status: "ok",
+            detail: `${version} (${path.replace(cacheDir(), "$CHARTPROBE_CACHE")})`,
+          }
         : { name: tool, status: "missing", detail: `not found at ${path}`, fix: PROVISION },
     );
   }
@@ -84,7 +108,12 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
       ? { name: "kind node image", status: "ok", detail: toolchain.nodeImage }
       : strategy === "online"
         ? { name: "kind node image", status: "warn", detail: `${toolchain.nodeImage} will be pulled by kind` }
-        : { name: "kind node image", status: "missing", detail: toolchain.nodeImage, fix: "bash scripts/provision/build-node-image.sh" },
+        : {
+            name: "kind node image",
+            status: "missing",
+            detail: toolchain.nodeImage,
+            fix: "bash scripts/provision/build-node-image.sh",
+          },
   );
 
   const root = process.getuid?.() === 0;
@@ -104,13 +133,32 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
     checks.push(
       await netfilterCheck(
         "iptables statistic match (kube-proxy)",
-        [...chainSetup, ["iptables", "-w", "-A", chain, "-m", "statistic", "--mode", "random", "--probability", "0.5", "-j", "RETURN"]],
+        [
+          ...chainSetup,
+          [
+            "iptables",
+            "-w",
+            "-A",
+            chain,
+            "-m",
+            "statistic",
+            "--mode",
+            "random",
+            "--probability",
+            "0.5",
+            "-j",
+            "RETURN",
+          ],
+        ],
         chainTeardown,
         "kube-proxy's iptables mode needs xt_statistic",
       ),
       await netfilterCheck(
         "iptables NFQUEUE target",
-        [...chainSetup, ["iptables", "-w", "-A", chain, "-j", "NFQUEUE", "--queue-num", "4242", "--queue-bypass"]],
+        [
+          ...chainSetup,
+          ["iptables", "-w", "-A", chain, "-j", "NFQUEUE", "--queue-num", "4242", "--queue-bypass"],
+        ],
         chainTeardown,
         "only needed by NFQUEUE-based policy engines",
       ),
@@ -132,7 +180,11 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
           [["nft", "delete", "table", "inet", "chartprobe_doctor"]],
           "kindnetd's NetworkPolicy enforcement fails open here: use --network-policy kube-router (the default)",
         )
-      : { name: "nftables queue (kindnetd policies)", status: "warn" as const, detail: "nft not installed; not checked" };
+      : {
+          name: "nftables queue (kindnetd policies)",
+          status: "warn" as const,
+          detail: "nft not installed; not checked",
+        };
     if (nftQueue.status === "fail") nftQueue.status = "warn";
     checks.push(nftQueue);
   }
@@ -142,7 +194,8 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
       : {
           name: "cgroup",
           status: "warn",
-          detail: "v1 (legacy/hybrid): Kubernetes up to 1.34 only; from 1.35 kubelet refuses cgroup v1 by default",
+          detail:
+            "v1 (legacy/hybrid): Kubernetes up to 1.34 only; from 1.35 kubelet refuses cgroup v1 by default",
         },
   );
   try {

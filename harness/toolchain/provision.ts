@@ -2,7 +2,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EnvironmentError } from "../errors.ts";
 import { CommandError, exec } from "../exec.ts";
-import { detectStrategy, missingBinaries, resolveToolchain, type Strategy, type Toolchain } from "./toolchain.ts";
+import {
+  detectStrategy,
+  missingBinaries,
+  resolveToolchain,
+  type Strategy,
+  type Toolchain,
+} from "./toolchain.ts";
 
 const SCRIPTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "scripts", "provision");
 

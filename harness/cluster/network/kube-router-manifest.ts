@@ -8,7 +8,11 @@ import { MANAGED_LABEL } from "../naming.ts";
 export function kubeRouterManifest(image: string): string {
   const labels = { "app.kubernetes.io/name": "kube-router", [MANAGED_LABEL]: "true" };
   const docs = [
-    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "kube-router", namespace: "kube-system", labels } },
+    {
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: "kube-router", namespace: "kube-system", labels },
+    },
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "ClusterRole",
