@@ -36,6 +36,7 @@ function runWith(
     plan,
     sourceErrors: [],
     skippedSources: [],
+    unusedIntent: [],
     report: "",
     durationMs: 0,
     pairsPerSecond: 0,
@@ -114,6 +115,7 @@ describe("findingsFromTruthTable", () => {
       plan: p,
       sourceErrors: [],
       skippedSources: [],
+      unusedIntent: [],
       report: "",
       durationMs: 0,
       pairsPerSecond: 0,
@@ -146,6 +148,11 @@ describe("findingsFromTruthTable", () => {
     expect(f?.location).toEqual({ file: "values.yaml", valuesKey: "networkPolicies.enabled" });
     expect(f?.repro).toContain("nc -vz -w 1 10.244.0.13 6379");
     expect(f?.probe).toBe("netpol-reachability");
+    expect(f?.evidence.map((e) => e.label)).toEqual([
+      "truth table row foreign-pod -> redis",
+      "truth table (all sources)",
+    ]);
+    expect(f?.evidence[1]?.content).toMatch(/^foreign-pod\s+\.\s+X\s+!\s+X$/m);
   });
 
   it("skips every component when the run has no network vantage at all", () => {
@@ -155,6 +162,7 @@ describe("findingsFromTruthTable", () => {
       plan: empty,
       sourceErrors: [],
       skippedSources: [],
+      unusedIntent: [],
       report: "",
       durationMs: 0,
       pairsPerSecond: 0,

@@ -4,6 +4,7 @@ import type { TruthTableCell } from "../../harness/model/run-record.ts";
 import type { Vantage } from "../../harness/model/vantage.ts";
 import type { Verdict } from "../../harness/model/verdict.ts";
 import type { TruthTableRun } from "../../harness/netpol/truth-table.ts";
+import { formatGrid, LEGEND } from "../../harness/netpol/truth-table-grid.ts";
 import type { PlannedCell } from "../../harness/netpol/truth-table-plan.ts";
 import { finding } from "../probe-kit.ts";
 
@@ -152,6 +153,13 @@ export function findingsFromTruthTable(
       const evidence: Evidence[] = [
         { label: `truth table row ${source} -> ${component}`, content: pairs.map(row).join("\n") },
       ];
+      // The whole grid beside a disagreement shows whether it is one pair or a pattern.
+      if (verdict !== "secure") {
+        evidence.push({
+          label: "truth table (all sources)",
+          content: `${formatGrid(table, "compare")}\n${LEGEND.compare}`,
+        });
+      }
       const shown = pairs.filter((p) => !p.cell.match);
       out.push(
         finding(meta, {

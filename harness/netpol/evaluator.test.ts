@@ -578,6 +578,19 @@ const cases: Case[] = [
     allowed: true,
   },
   {
+    name: "a host-network destination is not governed by ingress policies",
+    policies: [denyAllIngress],
+    source: foreign,
+    destination: { ...redis, name: "redis-host", hostNetwork: true },
+    allowed: true,
+  },
+  {
+    name: "a host-network source is not governed by egress policies (ingress still is)",
+    policies: [np("egress-deny", { podSelector: {}, policyTypes: ["Egress"] })],
+    source: { ...worker, hostNetwork: true },
+    allowed: true,
+  },
+  {
     name: "a pod can always reach itself",
     policies: [denyAllIngress],
     source: { ...redis },

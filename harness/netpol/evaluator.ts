@@ -49,11 +49,17 @@ export function evaluate(
   ) {
     return { allowed: true, ingress: OPEN, egress: OPEN, notes: ["a pod can always reach itself"] };
   }
-  const ingress = decideDirection(policies, "Ingress", destination, options, notes, (p) =>
-    (p.spec?.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports })),
-  );
+  if (destination.hostNetwork) notes.push("destination is a host-network pod: its ingress is not governed");
+  if (source.kind === "pod" && source.hostNetwork) {
+    notes.push("source is a host-network pod: its egress is not governed and peers see the node's address");
+  }
+  const ingress = destination.hostNetwork
+    ? OPEN
+    : decideDirection(policies, "Ingress", destination, options, notes, (p) =>
+        (p.spec?.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports })),
+      );
   const egress =
-    source.kind === "pod"
+    source.kind === "pod" && !source.hostNetwork
       ? decideDirection(policies, "Egress", source, options, notes, (p) =>
           (p.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports })),
         )

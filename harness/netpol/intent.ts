@@ -25,3 +25,24 @@ export function intentFor(
   }
   return undefined;
 }
+
+/**
+ * Intent keys that name no pair of the table (a typo, a source this run has no vantage for, a
+ * disabled component): printed with the table so a silent no-op intent does not pass unseen.
+ */
+export function unusedIntentKeys(
+  intent: Record<string, string> | undefined,
+  pairs: readonly { source: string; component: string; port: number }[],
+): string[] {
+  return Object.keys(intent ?? {}).filter((key) => {
+    const m = /^(.+)->([^:]+):(\*|\d+)$/.exec(key);
+    if (!m) return true;
+    const [, source, component, port] = m;
+    return !pairs.some(
+      (p) =>
+        (source === "*" || source === p.source) &&
+        component === p.component &&
+        (port === "*" || Number(port) === p.port),
+    );
+  });
+}

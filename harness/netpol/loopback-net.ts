@@ -31,7 +31,11 @@ export function tcpReach(host: string, port: number, timeoutMs: number): Promise
     const timer = setTimeout(() => done("blocked"), timeoutMs);
     socket.once("connect", () => done("reachable"));
     socket.once("error", (err: NodeJS.ErrnoException) =>
-      done(err.code === "ECONNREFUSED" || err.code === "ECONNRESET" || err.code === "ETIMEDOUT" ? "blocked" : "error"),
+      done(
+        err.code === "ECONNREFUSED" || err.code === "ECONNRESET" || err.code === "ETIMEDOUT"
+          ? "blocked"
+          : "error",
+      ),
     );
   });
 }

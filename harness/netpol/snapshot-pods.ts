@@ -5,7 +5,10 @@ import type { ContainerPort } from "./types.ts";
 /** The loose slice of a V1Pod the truth table reads. */
 interface PodObject {
   metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
-  spec?: { containers?: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[] };
+  spec?: {
+    hostNetwork?: boolean;
+    containers?: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[];
+  };
   status?: { phase?: string; podIP?: string; conditions?: { type?: string; status?: string }[] };
 }
 
@@ -16,6 +19,7 @@ export interface PodInfo {
   labels: Record<string, string>;
   ip?: string;
   ports: ContainerPort[];
+  hostNetwork?: boolean;
 }
 
 const isReady = (p: PodObject): boolean =>
@@ -41,5 +45,6 @@ export function componentPod(snapshot: ReleaseSnapshot, spec: ComponentSpec): Po
     ports: (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []),
   };
   if (pod.status?.podIP) info.ip = pod.status.podIP;
+  if (pod.spec?.hostNetwork) info.hostNetwork = true;
   return info;
 }

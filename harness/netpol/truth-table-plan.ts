@@ -94,6 +94,7 @@ export function planTruthTable(input: PlanInput): TruthTablePlan {
     if (source.pod && source.pod.namespace === source.identity.namespace) {
       from.name = source.pod.name;
       if (source.pod.ip) from.ip = source.pod.ip;
+      if (source.pod.hostNetwork) from.hostNetwork = true;
     }
     for (const dest of destinations) {
       const to: PodEndpoint = {
@@ -105,6 +106,7 @@ export function planTruthTable(input: PlanInput): TruthTablePlan {
         ports: dest.pod.ports,
       };
       if (dest.pod.ip) to.ip = dest.pod.ip;
+      if (dest.pod.hostNetwork) to.hostNetwork = true;
       const decision = evaluate(
         policies,
         { source: from, destination: to, port: { port: dest.port.port, protocol: "TCP" } },

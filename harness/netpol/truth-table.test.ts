@@ -3,7 +3,7 @@ import type { SourceIdentity } from "../model/access.ts";
 import type { Reachability } from "../model/run-record.ts";
 import type { Vantage } from "../model/vantage.ts";
 import { identities, scenario, snapshot, target } from "./fixtures/airflow-release.ts";
-import { intentFor } from "./intent.ts";
+import { intentFor, unusedIntentKeys } from "./intent.ts";
 import { defaultRepro } from "./repro.ts";
 import { compareTruthTable } from "./truth-table-compare.ts";
 import { formatGrid, formatTruthTable } from "./truth-table-grid.ts";
@@ -24,6 +24,28 @@ const observe = (overrides: Record<string, Reachability> = {}): Reachability[] =
   );
 
 describe("planTruthTable", () => {
+  it("marks a host-network pod and lets the evaluator leave its ingress open", () => {
+    const hostSnap = {
+      ...snapshot,
+      pods: snapshot.pods.map((p) => {
+        const pod = p as { metadata: { name: string }; spec: Record<string, unknown> };
+        return pod.metadata.name === "af-redis-0"
+          ? { ...pod, spec: { ...pod.spec, hostNetwork: true } }
+          : pod;
+      }),
+    };
+    const p = planTruthTable({
+      snapshot: hostSnap,
+      target,
+      scenario: {},
+      sources: sources.slice(0, 1),
+      timeoutMs: 1000,
+    });
+    const cell = p.cells.find((c) => c.destination.key === "redis:6379");
+    expect(cell?.destination.pod.hostNetwork).toBe(true);
+    expect(cell?.expected).toBe("allow");
+  });
+
   it("has a column per port of every present component, in profile order", () => {
     expect(plan.destinations.map((d) => d.key)).toEqual([
       "webserver:8080",
@@ -82,6 +104,31 @@ describe("intentFor", () => {
     expect(intentFor(s, "foreign-pod", "redis", 6379)).toBe("allow");
     expect(intentFor(s, "neighbour-pod", "redis", 6379)).toBe("deny");
     expect(intentFor(s, "neighbour-pod", "postgres", 5432)).toBeUndefined();
+  });
+});
+
+describe("unusedIntentKeys", () => {
+  it("names keys that match no pair, and malformed keys", () => {
+    const pairs = plan.cells.map((c) => ({
+      source: c.source,
+      component: c.destination.component,
+      port: c.destination.port.port,
+    }));
+    const intent = {
+      "*->redis:*": "deny",
+      "component:worker->redis:6379": "allow",
+      "foreign-pod->flower:5555": "deny",
+      "foreign-pod->redis:6380": "deny",
+      "runner->redis:6379": "deny",
+      "redis:6379": "deny",
+    };
+    expect(unusedIntentKeys(intent, pairs)).toEqual([
+      "foreign-pod->flower:5555",
+      "foreign-pod->redis:6380",
+      "runner->redis:6379",
+      "redis:6379",
+    ]);
+    expect(unusedIntentKeys(undefined, pairs)).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { ProbeAccess, SourceIdentity } from "../model/access.ts";
 import type { ProbeContext } from "../model/probe.ts";
 import type { Reachability, TruthTable } from "../model/run-record.ts";
 import type { Vantage } from "../model/vantage.ts";
+import { unusedIntentKeys } from "./intent.ts";
 import type { ReproFormatter } from "./repro.ts";
 import { componentPod } from "./snapshot-pods.ts";
 import { compareTruthTable } from "./truth-table-compare.ts";
@@ -27,6 +28,8 @@ export interface TruthTableRun {
   sourceErrors: { source: Vantage; message: string }[];
   /** Component sources left out because the component has no pod in this release. */
   skippedSources: Vantage[];
+  /** Keys of scenario.networkIntent that match no pair (typos, absent components or sources). */
+  unusedIntent: string[];
   /** Readable grid(s), ready to print or store as evidence. */
   report: string;
   durationMs: number;
@@ -107,12 +110,22 @@ async function buildTruthTable(
   ctx.log.info(
     `netpol truth table: ${plan.cells.length} pairs in ${observeSeconds.toFixed(2)} s, ${table.cells.filter((c) => !c.match).length} mismatches`,
   );
+  const unusedIntent = unusedIntentKeys(
+    scenario.networkIntent,
+    plan.cells.map((c) => ({
+      source: c.source,
+      component: c.destination.component,
+      port: c.destination.port.port,
+    })),
+  );
+  const notes = unusedIntent.map((k) => `intent key matches no pair of this table: ${k}`);
   return {
     table,
     plan,
     sourceErrors,
     skippedSources,
-    report: formatTruthTable(table),
+    unusedIntent,
+    report: [formatTruthTable(table), ...notes].join("\n"),
     durationMs: Math.round(performance.now() - started),
     pairsPerSecond: observeSeconds > 0 ? plan.cells.length / observeSeconds : 0,
   };

@@ -73,6 +73,8 @@ export interface PodEndpoint {
   ip?: string;
   /** Container ports (destination only): named ports in policies resolve against these. */
   ports?: ContainerPort[];
+  /** A host-network pod: NetworkPolicy does not govern its own traffic. */
+  hostNetwork?: boolean;
 }
 
 /** Something outside the cluster's pods, known only by its address (ipBlock peers). */
