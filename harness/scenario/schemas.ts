@@ -19,7 +19,7 @@ let compiled: Record<FileKind, ValidateFunction> | undefined;
 /** Compiled validators, built once; `verbose` keeps each error's schema for hints. */
 export function validators(): Record<FileKind, ValidateFunction> {
   if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
   for (const file of Object.values(SCHEMA_FILES)) {
     ajv.addSchema(JSON.parse(readFileSync(resolve(SCHEMA_DIR, file), "utf8")) as object);
   }
