@@ -202,4 +202,21 @@ describe("netpol-reachability over real loopback sockets", () => {
     expect(findings.some((f) => f.verdict === "secure")).toBe(true);
     expect(await runTruthTable(ctx)).toBe(run);
   });
+
+  it("takes each repro from the access layer when it can tell one", async () => {
+    const access = Object.assign(loopbackAccess({ enforced: true, leaks: ["foreign-pod->postgres:5432"] }), {
+      probeTcpCommand: async (v: Vantage, component: string, port: number) => {
+        if (component === "webserver") throw new Error("no pod");
+        return `probe ${v} ${component} ${port}`;
+      },
+    });
+    const run = await runTruthTable(ctxFor(access));
+    const repro = (src: string, dst: string) =>
+      run.table.cells.find((c) => c.source === src && c.destination === dst)?.repro;
+    expect(repro("foreign-pod", "postgres:5432")).toBe("probe foreign-pod postgres 5432");
+    expect(repro("foreign-pod", "webserver:8080")).toMatch(
+      /^kubectl -n chartprobe-foreign exec .* nc -vz -w 2 10\.244\.0\.11 8080$/,
+    );
+    expect(run.report).toContain("    probe foreign-pod postgres 5432");
+  });
 });

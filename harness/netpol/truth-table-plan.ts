@@ -131,7 +131,12 @@ export function planTruthTable(input: PlanInput): TruthTablePlan {
           timeoutSeconds,
         }),
       };
-      const intended = intentFor(scenario, source.vantage, dest.component, dest.port.port);
+      const intended = intentFor(scenario, {
+        source: source.vantage,
+        component: dest.component,
+        port: dest.port.port,
+        portName: dest.port.name,
+      });
       if (intended) cell.intended = intended;
       cells.push(cell);
     }

@@ -98,12 +98,29 @@ describe("planTruthTable", () => {
 });
 
 describe("intentFor", () => {
-  it("returns nothing without intent and honours the wildcard order", () => {
-    expect(intentFor({}, "foreign-pod", "redis", 6379)).toBeUndefined();
-    const s = { networkIntent: { "*->redis:*": "deny", "foreign-pod->redis:*": "allow" } as const };
-    expect(intentFor(s, "foreign-pod", "redis", 6379)).toBe("allow");
-    expect(intentFor(s, "neighbour-pod", "redis", 6379)).toBe("deny");
-    expect(intentFor(s, "neighbour-pod", "postgres", 5432)).toBeUndefined();
+  const redis = { source: "foreign-pod", component: "redis", port: 6379, portName: "redis" };
+  it.each([
+    ["no intent at all", {}, redis, undefined],
+    ["exact key by number", { "foreign-pod->redis:6379": "deny" }, redis, "deny"],
+    ["exact key by port name", { "foreign-pod->redis:redis": "allow" }, redis, "allow"],
+    [
+      "source wildcard port beats any-source exact port",
+      { "foreign-pod->redis:*": "allow", "*->redis:6379": "deny" },
+      redis,
+      "allow",
+    ],
+    ["any source by port name", { "*->redis:redis": "deny" }, redis, "deny"],
+    ["any source, any port", { "*->redis:*": "deny" }, { ...redis, source: "neighbour-pod" }, "deny"],
+    [
+      "exact beats every wildcard",
+      { "*->redis:*": "deny", "foreign-pod->redis:6379": "allow" },
+      redis,
+      "allow",
+    ],
+    ["another component's key does not apply", { "*->postgres:*": "deny" }, redis, undefined],
+    ["another port's key does not apply", { "foreign-pod->redis:6380": "deny" }, redis, undefined],
+  ] as const)("%s", (_name, networkIntent, pair, verdict) => {
+    expect(intentFor({ networkIntent }, pair)).toBe(verdict);
   });
 });
 
@@ -113,10 +130,12 @@ describe("unusedIntentKeys", () => {
       source: c.source,
       component: c.destination.component,
       port: c.destination.port.port,
+      portName: c.destination.port.name,
     }));
     const intent = {
       "*->redis:*": "deny",
       "component:worker->redis:6379": "allow",
+      "neighbour-pod->postgres:pg": "deny",
       "foreign-pod->flower:5555": "deny",
       "foreign-pod->redis:6380": "deny",
       "runner->redis:6379": "deny",

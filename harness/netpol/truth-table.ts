@@ -15,8 +15,14 @@ export interface TruthTableOptions {
   concurrency?: number;
   /** Connect timeout per pair (default 2000 ms). */
   timeoutMs?: number;
-  /** Formats each cell's repro command; the harness knows the attacker pods' names. */
+  /** Formats each cell's repro command synchronously from what the plan knows. */
   formatRepro?: ReproFormatter;
+  /**
+   * Asks the access layer for the exact command that repeats one probeTcp (it knows the
+   * attacker pods and how it connects). Default: the access's own `probeTcpCommand` when it
+   * has one; a failure falls back to the formatted repro.
+   */
+  reproCommand?: ReproCommand;
   /** Source vantages; default: foreign-pod, neighbour-pod and component:* from access.vantages. */
   sources?: Vantage[];
 }
@@ -36,6 +42,8 @@ export interface TruthTableRun {
   /** Probed pairs per second of the observation phase. */
   pairsPerSecond: number;
 }
+
+export type ReproCommand = (source: Vantage, component: string, port: number) => Promise<string>;
 
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_TIMEOUT_MS = 2000;
@@ -99,6 +107,16 @@ async function buildTruthTable(
     timeoutMs,
     ...(options.formatRepro ? { formatRepro: options.formatRepro } : {}),
   });
+  const reproCommand = options.reproCommand ?? accessReproCommand(access);
+  if (reproCommand) {
+    await Promise.all(
+      plan.cells.map(async (c) => {
+        c.repro = await reproCommand(c.source, c.destination.component, c.destination.port.port).catch(
+          () => c.repro,
+        );
+      }),
+    );
+  }
   const observeStarted = performance.now();
   const observed = await observePairs(plan, access.probeTcp.bind(access), {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -129,6 +147,12 @@ async function buildTruthTable(
     durationMs: Math.round(performance.now() - started),
     pairsPerSecond: observeSeconds > 0 ? plan.cells.length / observeSeconds : 0,
   };
+}
+
+/** The cluster access offers `probeTcpCommand` beyond the ProbeAccess contract; use it when present. */
+function accessReproCommand(access: ProbeAccess): ReproCommand | undefined {
+  const candidate = (access as { probeTcpCommand?: unknown }).probeTcpCommand;
+  return typeof candidate === "function" ? (candidate as ReproCommand).bind(access) : undefined;
 }
 
 const runs = new WeakMap<object, Map<string, Promise<TruthTableRun>>>();
