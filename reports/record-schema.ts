@@ -7,7 +7,7 @@ import addFormatsModule from "ajv-formats";
 export const RUN_RECORD_SCHEMA_PATH = resolve(import.meta.dirname, "schema/run-record.schema.json");
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default;
+const addFormats = addFormatsModule.default;
 
 let validator: ValidateFunction | undefined;
 

@@ -8,8 +8,8 @@ import { renderSarif } from "./sarif-report.ts";
 import { sampleRecord } from "./testing/sample-record.ts";
 
 // Both packages are CommonJS; under NodeNext their default import is the module object.
-const Ajv04 = (Ajv04Module as unknown as { default: typeof Ajv04Module }).default;
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default;
+const Ajv04 = Ajv04Module.default;
+const addFormats = addFormatsModule.default;
 
 /** The official OASIS SARIF 2.1.0 schema (errata 01), vendored unchanged: see schema/vendor/README.md. */
 const OFFICIAL_SCHEMA = resolve(import.meta.dirname, "schema/vendor/sarif-schema-2.1.0.json");
