@@ -4,7 +4,12 @@ import type { ContainerPort } from "./types.ts";
 
 /** The loose slice of a V1Pod the truth table reads. */
 interface PodObject {
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    deletionTimestamp?: string;
+  };
   spec?: {
     hostNetwork?: boolean;
     containers?: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[];
@@ -23,6 +28,8 @@ export interface PodInfo {
 }
 
 const isReady = (p: PodObject): boolean =>
+  !p.metadata?.deletionTimestamp &&
+  p.status?.phase === "Running" &&
   (p.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
 
 const selects = (selector: Record<string, string>, labels: Record<string, string> | undefined): boolean => {
@@ -31,11 +38,14 @@ const selects = (selector: Record<string, string>, labels: Record<string, string
 };
 
 /**
- * The pod that stands for a component: the first ready one (what probeTcp and exec use),
- * else the first running one, else the first at all; undefined when the component has no pod.
+ * The pod that stands for a component: the first ready one by name (the pod the cluster
+ * access's probeTcp and exec pick), else the first running one, else the first at all;
+ * undefined when the component has no pod.
  */
 export function componentPod(snapshot: ReleaseSnapshot, spec: ComponentSpec): PodInfo | undefined {
-  const pods = (snapshot.pods as PodObject[]).filter((p) => selects(spec.selector, p.metadata?.labels));
+  const pods = (snapshot.pods as PodObject[])
+    .filter((p) => selects(spec.selector, p.metadata?.labels))
+    .sort((a, b) => (a.metadata?.name ?? "").localeCompare(b.metadata?.name ?? ""));
   const pod = pods.find(isReady) ?? pods.find((p) => p.status?.phase === "Running") ?? pods[0];
   if (!pod) return undefined;
   const info: PodInfo = {
