@@ -15,7 +15,7 @@ export function createTtySink(write: (text: string) => void): LogSink {
   const key = (e: { scope?: string; step: string }): string => `${e.scope ?? ""}\u0000${e.step}`;
   const redraw = (): void => {
     const current = [...running.values()].at(-1);
-    write(CLEAR_LINE);
+    if (statusShown || current) write(CLEAR_LINE);
     statusShown = current !== undefined;
     if (current) write(`… ${current}`);
   };

@@ -81,8 +81,11 @@ export async function loadCatalog(options: CatalogOptions): Promise<Catalog> {
 
   const ctx = { root, targets, ...pick(options) };
   const scenarios = new Map<string, LoadedScenario>();
+  // Ids of scenarios that parsed but have problems: matrices naming them are not wrong too.
+  const scenarioIds = new Set<string>();
   for (const source of ofKind("scenario")) {
-    const { loaded, problems } = await loadScenario(source, ctx);
+    const { loaded, id, problems } = await loadScenario(source, ctx);
+    if (id) scenarioIds.add(id);
     report(source.display, problems);
     if (!loaded) continue;
     const other = scenarios.get(loaded.scenario.id);
@@ -96,7 +99,6 @@ export async function loadCatalog(options: CatalogOptions): Promise<Catalog> {
   }
 
   const matrices = new Map<string, LoadedMatrix>();
-  const scenarioIds = new Set(scenarios.keys());
   for (const source of ofKind("matrix")) {
     const { spec, problems } = checkMatrix(source, scenarioIds);
     report(source.display, problems);

@@ -1,7 +1,7 @@
 import type { Expectation, TargetProfile } from "../model/scenario.ts";
 import { isVantage } from "../model/vantage.ts";
 import { isIsoDate } from "./dates.ts";
-import { suggestion } from "./did-you-mean.ts";
+import { didYouMean, suggestion } from "./did-you-mean.ts";
 import type { PathSegment } from "./field-path.ts";
 import type { Problem } from "./problem.ts";
 import { problemAt } from "./problem-at.ts";
@@ -29,11 +29,7 @@ export function checkExpectations(
       problems.push(problemAt(source, [...base, i, field], message, fix));
     };
     if (probeIds && !probeIds.has(e.probe)) {
-      at(
-        "probe",
-        `unknown probe "${e.probe}"`,
-        `${suggestion(e.probe, probeIds, "probe id")} (see \`chartprobe probes list\`)`,
-      );
+      at("probe", `unknown probe "${e.probe}"`, probeFix(e.probe, probeIds));
     }
     if (target && e.component !== undefined && !components.includes(e.component)) {
       at(
@@ -74,4 +70,10 @@ export function checkExpectations(
     }
   }
   return problems;
+}
+
+/** "did you mean" for a probe id, else where the ids are listed (the catalog is too long to print). */
+export function probeFix(id: string, probeIds: ReadonlySet<string>): string {
+  const best = didYouMean(id, probeIds);
+  return best ? `did you mean "${best}"?` : "use a probe id from `chartprobe probes list`";
 }

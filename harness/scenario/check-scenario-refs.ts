@@ -1,4 +1,5 @@
 import type { TargetProfile } from "../model/scenario.ts";
+import { probeFix } from "./check-expectations.ts";
 import { suggestion } from "./did-you-mean.ts";
 import type { Problem } from "./problem.ts";
 import { problemAt } from "./problem-at.ts";
@@ -27,7 +28,7 @@ export function checkScenarioRefs(
           source,
           [...segments, i],
           `unknown probe "${id}"`,
-          `${suggestion(id, probeIds, "probe id")}${star ? ' (or "*" for all)' : ""}`,
+          `${probeFix(id, probeIds)}${star ? ' (or "*" for all)' : ""}`,
         ),
       );
     }

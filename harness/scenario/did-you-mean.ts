@@ -15,6 +15,6 @@ export function suggestion(input: string, candidates: Iterable<string>, noun = "
   const best = didYouMean(input, list);
   if (best) return `did you mean "${best}"?`;
   if (list.length === 0) return `no ${noun}s are defined`;
-  const shown = list.slice(0, 12).join(", ");
-  return `use one of: ${shown}${list.length > 12 ? ", …" : ""}`;
+  if (list.length > 10) return `use a known ${noun}`;
+  return `use one of: ${list.join(", ")}`;
 }

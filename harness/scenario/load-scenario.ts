@@ -38,7 +38,7 @@ export const defaultScenarioId = (target: string, file: string): string =>
 export async function loadScenario(
   source: YamlSource,
   ctx: CheckContext,
-): Promise<{ loaded?: LoadedScenario; problems: Problem[] }> {
+): Promise<{ loaded?: LoadedScenario; id?: string; problems: Problem[] }> {
   const schemaErrors = validateAgainst("scenario", source.data);
   if (schemaErrors.length > 0) return { problems: schemaProblems(source, schemaErrors) };
   const raw = source.data as RawScenario;
@@ -113,8 +113,9 @@ export async function loadScenario(
     ...(raw.networkIntent ? { networkIntent: raw.networkIntent } : {}),
     ...(raw.installTimeoutSeconds !== undefined ? { installTimeoutSeconds: raw.installTimeoutSeconds } : {}),
   };
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { id: scenario.id, problems };
   return {
+    id: scenario.id,
     loaded: { scenario, file: source.display, ...(expectationsFile ? { expectationsFile } : {}) },
     problems,
   };

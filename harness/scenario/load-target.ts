@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { TargetProfile } from "../model/scenario.ts";
-import { suggestion } from "./did-you-mean.ts";
+import { probeFix } from "./check-expectations.ts";
 import type { CheckContext, LoadedTarget } from "./loaded.ts";
 import { repoRelative } from "./paths.ts";
 import type { Problem } from "./problem.ts";
@@ -58,12 +58,7 @@ export function loadTarget(
   if (ctx.probeIds) {
     for (const probe of Object.keys(raw.locations ?? {})) {
       if (!ctx.probeIds.has(probe)) {
-        problem(
-          ["locations", probe],
-          `unknown probe "${probe}"`,
-          suggestion(probe, ctx.probeIds, "probe id"),
-          true,
-        );
+        problem(["locations", probe], `unknown probe "${probe}"`, probeFix(probe, ctx.probeIds), true);
       }
     }
   }
@@ -74,5 +69,7 @@ export function loadTarget(
     credentials: raw.credentials ?? {},
     locations: raw.locations ?? {},
   };
-  return problems.length > 0 ? { problems } : { target: { profile, file: source.display }, problems };
+  // Problems found past the schema are reported, but the profile still serves its scenarios
+  // (one bad locations entry must not turn every scenario into "unknown target").
+  return { target: { profile, file: source.display }, problems };
 }

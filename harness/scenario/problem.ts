@@ -19,15 +19,18 @@ export function formatProblem(p: Problem): string {
   return `${where}:${field} ${p.message}${fix}`;
 }
 
+const MAX_LISTED = 40;
+
 /** Thrown when scenario files are invalid; exit 2 with every problem listed. */
 export class ScenarioFilesInvalidError extends UserError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     const files = new Set(problems.map((p) => p.file)).size;
+    const shown = problems.slice(0, MAX_LISTED).map((p) => `  ${formatProblem(p)}`);
+    if (problems.length > MAX_LISTED)
+      shown.push(`  … and ${problems.length - MAX_LISTED} more (--json lists all)`);
     super(
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:\n${problems
-        .map((p) => `  ${formatProblem(p)}`)
-        .join("\n")}`,
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:\n${shown.join("\n")}`,
       "fix the files above, then run `chartprobe scenarios validate` again",
     );
     this.problems = problems;

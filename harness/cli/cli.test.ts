@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { finding, runRecord, scenarioResult } from "../gate/testing/records.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const MAIN = join(ROOT, "harness/cli/main.ts");
+
+function withoutStrategy(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { CHARTPROBE_STRATEGY: _, ...rest } = env;
+  return rest;
+}
+
+/** Runs the real CLI in a child process (Node 24 under vitest, as `npx chartprobe` would). */
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...withoutStrategy(process.env), CI: "true" },
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("chartprobe CLI", () => {
+  it("--help lists every command and the exit codes", () => {
+    const r = cli("--help");
+    expect(r.code).toBe(0);
+    for (const c of ["run", "repro", "scenarios", "probes", "report", "gate", "cluster", "clean", "doctor"]) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, "m"));
+    }
+    expect(r.stdout).toContain("3  environment or infrastructure failure");
+  });
+
+  it.each([
+    ["run", "--shard <i/n>"],
+    ["repro", "<scenario>"],
+    ["scenarios", "validate"],
+    ["cluster", "up"],
+    ["cluster up", "--network-policy <engine>"],
+    ["report render", "--format <list>"],
+    ["gate", "--baseline <record>"],
+    ["doctor", "--json"],
+  ])("%s --help explains its options", (command, text) => {
+    const r = cli(...command.split(" "), "--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(text);
+  });
+
+  it("exits 2 on bad usage", () => {
+    expect(cli("bogus").code).toBe(2);
+    expect(cli("run", "--shard", "5/4").stderr).toContain("write i/n");
+    const r = cli("run", "--provider", "existing");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--provider existing needs --context");
+  });
+
+  it("exits 2 on a bad scenario file, naming file, line, problem and fix", () => {
+    const r = cli("scenarios", "validate", "scenarios/examples-invalid/unknown-key.yaml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "scenarios/examples-invalid/unknown-key.yaml:5:3: cluster.kubernetesVersoin: unknown key",
+    );
+    expect(r.stderr).toContain('fix: did you mean "kubernetesVersion"?');
+    const json = cli("scenarios", "validate", "--json", "scenarios/examples-invalid/no-reason.yaml");
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      problems: [{ line: 6, path: "expectations[0].verdict" }],
+    });
+  });
+
+  it("exits 3 with a hint from the cluster commands until a provider is installed", () => {
+    const r = cli("cluster", "up");
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("toolchain missing");
+    expect(r.stderr).toContain("hint: run `bash scripts/bootstrap.sh run`");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("probes list --json prints the registry's metadata", () => {
+    const r = cli("probes", "list", "--json");
+    expect(r.code).toBe(0);
+    const probes = JSON.parse(r.stdout) as { id: string; family: string }[];
+    expect(probes.map((p) => p.id)).toContain("redis-no-auth");
+    expect(probes.every((p) => p.family.length > 0)).toBe(true);
+  });
+
+  it("gate exits 1 against a baseline with a regression, 0 when it matches", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chartprobe-gate-"));
+    const write = (name: string, verdict: "secure" | "vulnerable"): string => {
+      const path = join(dir, name);
+      const record = runRecord(name, [
+        scenarioResult("testbed/hardened", [finding("redis-no-auth", "redis", "runner", verdict)]),
+      ]);
+      writeFileSync(path, JSON.stringify(record));
+      return path;
+    };
+    const base = write("base.json", "secure");
+    const cur = write("cur.json", "vulnerable");
+    const failed = cli("gate", "--current", cur, "--baseline", base);
+    expect(failed.stderr).not.toContain("internal error");
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("FAIL regression");
+    expect(failed.stdout).toContain("repro: chartprobe repro testbed/hardened --probe redis-no-auth");
+    const json = cli("gate", "--current", cur, "--baseline", base, "--json");
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ passed: false, failures: [{ class: "regression" }] });
+    expect(cli("gate", "--current", base, "--baseline", base).code).toBe(0);
+    expect(cli("gate", "--current", join(dir, "nope.json")).code).toBe(2);
+  });
+});
