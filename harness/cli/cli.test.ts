@@ -112,3 +112,38 @@ describe("chartprobe CLI", () => {
     expect(cli("gate", "--current", join(dir, "nope.json")).code).toBe(2);
   });
 });
+
+describe("chartprobe report", () => {
+  const dir = mkdtempSync(join(tmpdir(), "chartprobe-report-"));
+  const write = (name: string, verdict: "secure" | "vulnerable"): string => {
+    const path = join(dir, name);
+    const record = runRecord(name, [
+      scenarioResult("testbed/insecure", [finding("redis-no-auth", "redis", "runner", verdict)]),
+    ]);
+    writeFileSync(path, JSON.stringify(record));
+    return path;
+  };
+
+  it("render writes the requested formats and prints their paths", () => {
+    const record = write("a.json", "vulnerable");
+    const out = join(dir, "out");
+    const r = cli("report", "render", record, "--format", "md,junit", "--out", out);
+    expect(r.stderr).not.toContain("internal error");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n").sort()).toEqual([join(out, "junit.xml"), join(out, "summary.md")]);
+    expect(cli("report", "render", record, "--format", "pdf", "--out", out).code).toBe(2);
+  });
+
+  it("merge and diff work on records", () => {
+    const a = write("d-a.json", "vulnerable");
+    const b = write("d-b.json", "secure");
+    const diff = cli("report", "diff", a, b, "--json");
+    expect(diff.code).toBe(0);
+    expect(JSON.parse(diff.stdout)).toBeTypeOf("object");
+    const merged = join(dir, "merged", "run-record.json");
+    const m = cli("report", "merge", a, "--out", merged);
+    expect(m.stderr).not.toContain("internal error");
+    expect(m.code).toBe(0);
+    expect(cli("gate", "--current", merged, "--today", "2026-12-03").code).toBe(1);
+  });
+});
