@@ -3,6 +3,31 @@ import { esc } from "./html-escape.ts";
 import type { ProbeCatalog } from "./probe-info.ts";
 import { countVerdicts, scenarioFailed, VERDICT_ORDER, worstVerdict } from "./verdicts.ts";
 
+/** Width of one heatmap column in pixels (cell plus border spacing), to fit family labels. */
+const CELL_PITCH = 33;
+const SHORT_FAMILY: Record<string, string> = {
+  "network-auth": "auth",
+  secrets: "secrets",
+  web: "web",
+  identity: "identity",
+  workload: "workload",
+  "network-policy": "netpol",
+  "supply-chain": "supply",
+};
+
+/** The family's name if it fits over its columns, else a short form (the full name is the tooltip). */
+function familyLabel(family: string, columns: number): string {
+  const fits = (text: string) => text.length * 7.5 <= columns * CELL_PITCH;
+  if (fits(family)) return family;
+  const short = SHORT_FAMILY[family] ?? family;
+  if (fits(short)) return short;
+  // Initials ("network-policy" → "NP"); the tooltip has the full name.
+  return family
+    .split("-")
+    .map((w) => w.charAt(0).toUpperCase())
+    .join("");
+}
+
 /** Scenarios (rows) × probes (columns, grouped by family); each cell shows the worst verdict. */
 export function heatmapHtml(r: RunRecord, catalog: ProbeCatalog): string {
   const ids = [...catalog.usedIds];
@@ -16,7 +41,10 @@ export function heatmapHtml(r: RunRecord, catalog: ProbeCatalog): string {
   }
   const columns = families.flatMap((g) => g.ids);
   const familyRow = families
-    .map((g) => `<th class="family" colspan="${g.ids.length}">${esc(g.family)}</th>`)
+    .map((g) => {
+      const label = familyLabel(g.family, g.ids.length);
+      return `<th class="family" colspan="${g.ids.length}" title="${esc(g.family)}" style="max-width:${g.ids.length * CELL_PITCH}px">${esc(label)}</th>`;
+    })
     .join("");
   const probeRow = columns
     .map(

@@ -48,8 +48,7 @@ export const HTML_SCRIPT = `
     var shown = all("details.finding").filter(function (f) { return !f.hidden; });
     shown.forEach(function (f) { f.open = true; f.classList.add("flash"); });
     setTimeout(function () { shown.forEach(function (f) { f.classList.remove("flash"); }); }, 1200);
-    var target = document.getElementById("findings");
-    if (target) target.scrollIntoView({ block: "start" });
+    if (shown[0]) shown[0].scrollIntoView({ block: "center" });
   }
 
   all(".hm-cell[data-probe]").forEach(function (cell) {

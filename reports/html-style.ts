@@ -29,7 +29,7 @@ h3 { font-size: 14px; margin: 20px 0 8px; font-weight: 650; }
 .panel { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px; overflow-x: auto; }
 table.heatmap { border-collapse: separate; border-spacing: 3px; }
 table.heatmap th { font-weight: 500; font-size: 12px; color: var(--muted); }
-table.heatmap thead th.family { text-align: left; border-bottom: 2px solid var(--line); padding: 0 2px 2px; font-size: 11px;
+table.heatmap thead th.family { text-align: left; overflow: hidden; text-overflow: ellipsis; border-bottom: 2px solid var(--line); padding: 0 2px 2px; font-size: 11px;
   text-transform: uppercase; letter-spacing: .4px; white-space: nowrap; }
 table.heatmap thead th.probe { height: 150px; vertical-align: bottom; padding: 0; }
 table.heatmap thead th.probe div { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
@@ -70,7 +70,7 @@ section.scenario > header h3 { margin: 0; font-size: 15px; }
 .sev-high { color: #9a3412; border-color: #fed7aa; background: #fff7ed; }
 .timeline { display: flex; height: 10px; border-radius: 5px; overflow: hidden; margin: 12px 0 4px; background: var(--none); }
 .timeline span { display: block; height: 100%; border-right: 2px solid #fff; }
-.timeline .ph-ok { background: #93c5fd; } .timeline .ph-failed { background: var(--vulnerable); }
+.timeline .ph-ok { background: #93c5fd; } .timeline .ph-ok:nth-child(even) { background: #60a5fa; } .timeline .ph-failed { background: var(--vulnerable); }
 .timeline .ph-skipped { background: #e2e8f0; }
 .phases { font-size: 12px; color: var(--muted); display: flex; flex-wrap: wrap; gap: 4px 14px; }
 .phases b { color: var(--ink); font-weight: 600; }
@@ -106,7 +106,8 @@ table.truth td.ok { background: #f0fdf4; }
 table.truth td.mismatch { background: #fef2f2; box-shadow: inset 0 0 0 2px var(--vulnerable); }
 table.truth td.self { background: repeating-linear-gradient(45deg, #f1f5f9, #f1f5f9 4px, #fff 4px, #fff 8px); color: var(--muted); }
 table.truth .obs { font-weight: 700; }
-table.truth .obs.reachable { color: #b91c1c; } table.truth .obs.blocked { color: #15803d; } table.truth .obs.error { color: var(--error); }
+table.truth .obs.reachable { color: var(--ink); } table.truth .obs.blocked { color: var(--muted); } table.truth .obs.error { color: var(--error); }
+table.truth td.mismatch .obs { color: #b91c1c; }
 table.truth .exp { display: block; color: var(--muted); font-size: 11px; }
 .banner { border-radius: 8px; padding: 8px 12px; font-size: 13px; margin: 8px 0; }
 .banner.warn { background: #fffbeb; border: 1px solid #fde68a; color: #92400e; }
@@ -114,5 +115,7 @@ table.truth .exp { display: block; color: var(--muted); font-size: 11px; }
 .banner.bad { background: #fef2f2; border: 1px solid #fecaca; color: #991b1b; }
 .canary-steps { margin: 6px 0 0; padding-left: 18px; font-size: 13px; }
 footer { color: var(--muted); font-size: 12px; padding: 0 32px 32px; max-width: 1600px; margin: 0 auto; }
+details.diagnostic { margin: 4px 0; }
+details.diagnostic > summary, details.mismatch-repros > summary { cursor: pointer; font-size: 13px; color: var(--ink); }
 [hidden] { display: none !important; }
 `;

@@ -69,7 +69,7 @@ const RULES: Rule[] = [
   },
   {
     // scheme://user:password@host
-    re: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:)([^\s@'"/]+)@/gi,
+    re: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)([^\s@'"/]+)@/gi,
     replace: (m, head, pw) => `${maskUnlessKept(m.slice(0, -1), head, pw)}@`,
   },
   {
