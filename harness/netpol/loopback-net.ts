@@ -40,7 +40,7 @@ export function tcpReach(host: string, port: number, timeoutMs: number): Promise
   });
 }
 
-export function startListener(host = "127.0.0.1"): Promise<LoopbackEndpoint> {
+export async function startListener(host = "127.0.0.1"): Promise<LoopbackEndpoint> {
   assertLoopback(host);
   return new Promise((resolve, reject) => {
     const server = createServer((s) => s.destroy());
@@ -84,20 +84,27 @@ export async function startBlackHole(host = "127.0.0.1"): Promise<LoopbackEndpoi
     worker.once("message", resolve);
     worker.once("error", reject);
   });
-  // Connections the kernel completes on its own until the accept queue is full.
+  // Connections the kernel completes on its own until the accept queue is full; two connects
+  // in a row that do not complete prove it is (one slow connect on a busy machine does not).
   const fillers: ReturnType<typeof connect>[] = [];
-  for (let i = 0; i < 64; i++) {
+  let misses = 0;
+  for (let i = 0; i < 256 && misses < 2; i++) {
     const s = connect({ host, port });
     s.on("error", () => undefined);
-    fillers.push(s);
     const ok = await new Promise<boolean>((resolve) => {
-      const t = setTimeout(() => resolve(false), 150);
+      const t = setTimeout(() => resolve(false), 300);
       s.once("connect", () => {
         clearTimeout(t);
         resolve(true);
       });
     });
-    if (!ok) break;
+    if (ok) {
+      fillers.push(s);
+      misses = 0;
+    } else {
+      s.destroy();
+      misses++;
+    }
   }
   return {
     host,
