@@ -14,6 +14,8 @@ export interface Selection {
   /** A matrix file path or a matrix name (--matrix). */
   matrix?: string;
   shard?: Shard;
+  /** Return an empty list instead of failing when nothing is selected (for listings). */
+  allowEmpty?: boolean;
 }
 
 /**

@@ -14,6 +14,7 @@ export async function listAction(options: ScenariosListOptions, log: Logger, ctx
     );
   }
   const scenarios = selectScenarios(catalog, {
+    allowEmpty: true,
     ...(options.matrix ? { matrix: options.matrix } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
   });
