@@ -94,7 +94,8 @@ export function evaluate(
 
   function ruleAdmits(rule: Rule, ns: string, peer: Traffic["source"], out: string[]): boolean {
     if (!matchesRulePorts(rule.ports, traffic.port, destination.ports)) return false;
-    // Missing or empty peer list: every peer.
+    // A missing or empty peer list means every peer (API reference) — the opposite of an empty
+    // rule list (`ingress: []`), which admits nothing.
     if (!rule.peers || rule.peers.length === 0) return true;
     return rule.peers.some((p) => {
       const m = matchesPeer(p, peer, ns);
