@@ -45,6 +45,7 @@ describe("redactPatterns", () => {
     "secretKeyRef: airflow-fernet-key",
     "secretName: airflow-webserver-secret",
     'curl -u "admin:$ADMIN_PASSWORD" http://127.0.0.1:8080/',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable reference, on purpose
     "postgresql://airflow:${DB_PASSWORD}@db:5432/airflow",
     "PGPASSWORD=$KNOWN_DEFAULT_DB_PASSWORD psql -h 127.0.0.1",
     "session cookie lacks Secure",
