@@ -4,4 +4,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   1  the gate failed (unexpected findings, regressions, undecided probes)
   2  bad usage or bad input (options, scenario files, run records)
   3  environment or infrastructure failure (docker, kind, helm, cluster)
-  4  internal error (a bug in chartprobe; --verbose shows the stack)`;
+  4  internal error (a bug in chartprobe; --verbose shows the stack)
+  130  interrupted (Ctrl-C/SIGTERM; a second one exits without cleanup)`;

@@ -3,6 +3,7 @@ import { createCliLogger } from "../log/cli-logger.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CliContext, GlobalOptions } from "./cli-context.ts";
 import { handleError } from "./handle-error.ts";
+import { INTERRUPTED_EXIT, onInterrupt } from "./interrupt.ts";
 import { createProgram } from "./program.ts";
 
 export interface CliIo {
@@ -27,7 +28,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     root: process.cwd(),
   };
   let logger: Logger | undefined;
+  const controller = new AbortController();
   const ctx: CliContext = {
+    signal: controller.signal,
     globals: () => globals,
     logger: () => {
       logger ??= createCliLogger({ level: globals.verbose ? "debug" : globals.quiet ? "warn" : "info" });
@@ -44,10 +47,17 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       root: resolve(opts.root ?? process.cwd()),
     };
   });
+  const stopListening = onInterrupt(controller, (text) => ctx.logger().warn(text));
   try {
     await program.parseAsync(argv);
-    return 0;
+    return controller.signal.aborted ? INTERRUPTED_EXIT : 0;
   } catch (error) {
+    if (controller.signal.aborted) {
+      io.stderr(`chartprobe: ${(controller.signal.reason as Error).message}\n`);
+      return INTERRUPTED_EXIT;
+    }
     return handleError(error, globals.verbose, io.stderr);
+  } finally {
+    stopListening();
   }
 }

@@ -1,10 +1,18 @@
 import type { CliContext } from "../../cli/cli-context.ts";
+import { cleanEverything } from "../../cluster/clean.ts";
 import type { Logger } from "../../log/logger.ts";
-import { toolchainMissing } from "../common/toolchain-missing.ts";
+import { toJson } from "../common/print.ts";
+import { currentToolchain } from "../common/toolchain-for.ts";
 import type { CleanOptions } from "./options.ts";
 
-/** Placeholder until the cluster provider lands: says what is missing and exits 3. */
-export async function cleanAction(options: CleanOptions, log: Logger, _ctx: CliContext): Promise<void> {
-  log.debug("clean options", { ...options });
-  throw toolchainMissing("clean");
+export async function cleanAction(options: CleanOptions, log: Logger, ctx: CliContext): Promise<void> {
+  const report = await cleanEverything({ toolchain: currentToolchain("auto"), dryRun: options.dryRun, log });
+  const total = Object.values(report).reduce((n, list) => n + list.length, 0);
+  ctx.out(
+    options.json
+      ? toJson(report)
+      : total === 0
+        ? "nothing to clean\n"
+        : `${options.dryRun ? "would remove" : "removed"}: ${report.clusters.length} cluster(s), ${report.containers.length} container(s), ${report.processes.length} process(es), ${report.kubeconfigs.length} kubeconfig(s), ${report.namespaces.length} namespace(s)\n`,
+  );
 }

@@ -1,32 +1,106 @@
 import type { CliContext } from "../../cli/cli-context.ts";
+import { runCanary } from "../../cluster/canary.ts";
+import { KindClusterProvider } from "../../cluster/kind-cluster-provider.ts";
+import { EnvironmentError } from "../../errors.ts";
+import { Kubectl } from "../../kube/kubectl.ts";
 import type { Logger } from "../../log/logger.ts";
-import { toolchainMissing } from "../common/toolchain-missing.ts";
+import { ATTACKER_IMAGE } from "../../runner/run-session.ts";
+import { provision } from "../../toolchain/provision.ts";
+import { abortOnSignal } from "../common/abort-on-signal.ts";
+import { table, toJson } from "../common/print.ts";
+import { currentToolchain } from "../common/toolchain-for.ts";
 import type { ClusterDownOptions, ClusterListOptions, ClusterUpOptions } from "./options.ts";
 
-/** Placeholders until the cluster provider lands: each says what is missing and exits 3. */
 export async function clusterUpAction(
   options: ClusterUpOptions,
   log: Logger,
-  _ctx: CliContext,
+  ctx: CliContext,
 ): Promise<void> {
-  log.debug("cluster up options", { ...options });
-  throw toolchainMissing("cluster up");
+  if (options.networkPolicy === "calico") {
+    throw new EnvironmentError(
+      "the calico engine is not installable by chartprobe's kind provider yet",
+      "use --network-policy kube-router (default) or an existing cluster running Calico with --provider existing",
+    );
+  }
+  const signal = abortOnSignal();
+  const { toolchain } = await provision({
+    ...(options.strategy !== "auto" ? { strategy: options.strategy } : {}),
+    kubernetesVersion: options.kubernetesVersion,
+    log,
+    signal,
+  });
+  const provider = new KindClusterProvider({ toolchain, log });
+  const started = performance.now();
+  const handle = await provider.up(
+    {
+      name: options.name,
+      kubernetesVersion: options.kubernetesVersion,
+      networkPolicy: options.networkPolicy,
+      nodes: options.nodes,
+    },
+    signal,
+  );
+  const createdMs = Math.round(performance.now() - started);
+  await provider.loadImages(handle, [ATTACKER_IMAGE]);
+  const canary = options.skipCanary
+    ? undefined
+    : await runCanary({
+        kubectl: new Kubectl(toolchain.kubectl, handle.kubeconfigPath),
+        engine: options.networkPolicy,
+        image: ATTACKER_IMAGE,
+        log,
+      });
+  const summary = { ...handle, createSeconds: createdMs / 1000, canary };
+  ctx.out(
+    options.json
+      ? toJson(summary)
+      : [
+          `cluster ${handle.name} ${handle.created ? "created" : "reused"} in ${(createdMs / 1000).toFixed(1)} s`,
+          `kubeconfig: ${handle.kubeconfigPath}`,
+          `try: kubectl --kubeconfig ${handle.kubeconfigPath} get nodes`,
+          canary
+            ? `NetworkPolicy canary (${canary.engine}): ${canary.enforced === true ? "enforced" : canary.enforced === false ? "NOT enforced" : "could not run"}${canary.detail ? ` — ${canary.detail}` : ""}`
+            : "NetworkPolicy canary: skipped",
+          `remove it with: chartprobe cluster down ${handle.name}`,
+          "",
+        ].join("\n"),
+  );
 }
 
 export async function clusterDownAction(
   options: ClusterDownOptions,
   log: Logger,
-  _ctx: CliContext,
+  ctx: CliContext,
 ): Promise<void> {
-  log.debug("cluster down options", { ...options });
-  throw toolchainMissing("cluster down");
+  const provider = new KindClusterProvider({ toolchain: currentToolchain("auto"), log });
+  const names = await provider.clusterNames();
+  if (!names.includes(options.name)) {
+    log.warn(`no kind cluster named ${options.name}`);
+  } else {
+    await provider.down(options.name);
+  }
+  ctx.out(
+    options.json
+      ? toJson({ deleted: names.includes(options.name) ? [options.name] : [] })
+      : `cluster ${options.name}: gone\n`,
+  );
 }
 
 export async function clusterListAction(
   options: ClusterListOptions,
   log: Logger,
-  _ctx: CliContext,
+  ctx: CliContext,
 ): Promise<void> {
-  log.debug("cluster list options", { ...options });
-  throw toolchainMissing("cluster list");
+  const provider = new KindClusterProvider({ toolchain: currentToolchain("auto"), log });
+  const clusters = await provider.list();
+  ctx.out(
+    options.json
+      ? toJson(clusters)
+      : clusters.length === 0
+        ? "no kind clusters\n"
+        : table(
+            ["NAME", "OURS", "STATE", "NODES"],
+            clusters.map((c) => [c.name, c.ours ? "yes" : "no", c.state, c.nodes.join(",")]),
+          ),
+  );
 }

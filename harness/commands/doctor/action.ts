@@ -1,10 +1,25 @@
 import type { CliContext } from "../../cli/cli-context.ts";
+import { EnvironmentError } from "../../errors.ts";
 import type { Logger } from "../../log/logger.ts";
-import { toolchainMissing } from "../common/toolchain-missing.ts";
+import { runDoctor } from "../../toolchain/doctor.ts";
+import { table, toJson } from "../common/print.ts";
 import type { DoctorOptions } from "./options.ts";
 
-/** Placeholder until the toolchain checks land: says what is missing and exits 3. */
-export async function doctorAction(options: DoctorOptions, log: Logger, _ctx: CliContext): Promise<void> {
-  log.debug("doctor options", { ...options });
-  throw toolchainMissing("doctor");
+export async function doctorAction(options: DoctorOptions, _log: Logger, ctx: CliContext): Promise<void> {
+  const checks = await runDoctor(options.strategy === "auto" ? undefined : options.strategy);
+  const bad = checks.filter((c) => c.status === "missing" || c.status === "fail");
+  ctx.out(
+    options.json
+      ? toJson({ ok: bad.length === 0, checks })
+      : table(
+          ["CHECK", "STATUS", "DETAIL", "FIX"],
+          checks.map((c) => [c.name, c.status.toUpperCase(), c.detail, c.fix ?? ""]),
+        ),
+  );
+  if (bad.length > 0) {
+    throw new EnvironmentError(
+      `${bad.length} check(s) failed: ${bad.map((c) => c.name).join(", ")}`,
+      "see the FIX column; `bash scripts/bootstrap.sh run` provisions everything",
+    );
+  }
 }
