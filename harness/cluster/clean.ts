@@ -4,7 +4,7 @@ import { exec } from "../exec.ts";
 import { Kubectl } from "../kube/kubectl.ts";
 import { cacheDir, kubeconfigDir } from "../toolchain/paths.ts";
 import type { Toolchain } from "../toolchain/toolchain.ts";
-import { CLUSTER_PREFIX, MANAGED_LABEL } from "./naming.ts";
+import { isOurClusterName, MANAGED_LABEL } from "./naming.ts";
 
 export interface CleanReport {
   clusters: string[];
@@ -70,7 +70,7 @@ export async function cleanEverything(options: {
   }
 
   const kindClusters = existsSync(toolchain.kind)
-    ? (await lines(toolchain.kind, ["get", "clusters"])).filter((n) => n.startsWith(CLUSTER_PREFIX))
+    ? (await lines(toolchain.kind, ["get", "clusters"])).filter(isOurClusterName)
     : [];
   const labelled = await lines("docker", [
     "ps",
@@ -80,7 +80,7 @@ export async function cleanEverything(options: {
     "--format",
     '{{.Label "io.x-k8s.kind.cluster"}}',
   ]);
-  const clusters = [...new Set([...kindClusters, ...labelled.filter((n) => n.startsWith(CLUSTER_PREFIX))])];
+  const clusters = [...new Set([...kindClusters, ...labelled.filter(isOurClusterName)])];
   for (const name of clusters) {
     log.info(`clean: kind cluster ${name}`);
     report.clusters.push(name);
@@ -115,7 +115,7 @@ export async function cleanEverything(options: {
     const live = new Set(existsSync(toolchain.kind) ? await lines(toolchain.kind, ["get", "clusters"]) : []);
     for (const file of readdirSync(kubeconfigDir())) {
       const name = file.replace(/\.yaml$/, "");
-      if (name.startsWith(CLUSTER_PREFIX) && !live.has(name)) {
+      if (isOurClusterName(name) && !live.has(name)) {
         report.kubeconfigs.push(file);
         if (!dryRun) rmSync(join(kubeconfigDir(), file), { force: true });
       }

@@ -9,7 +9,7 @@ export const RUN_LABEL = "chartprobe.io/run";
 export const ROLE_LABEL = "chartprobe.io/role";
 
 export function isOurClusterName(name: string): boolean {
-  return name.startsWith(CLUSTER_PREFIX);
+  return name === CLUSTER_PREFIX.slice(0, -1) || name.startsWith(CLUSTER_PREFIX);
 }
 
 /** Kubernetes names: lower-case alphanumerics and dashes, at most `max` characters. */
