@@ -4,7 +4,7 @@
 # that ships in the kubernetes module. Cached by version.
 set -euo pipefail
 CACHE=${CHARTPROBE_CACHE:-$HOME/.cache/chartprobe}
-ETCD_VERSION=${ETCD_VERSION:-v3.6.4}
+ETCD_VERSION=${ETCD_VERSION:-v3.6.5}
 COREDNS_VERSION=${COREDNS_VERSION:-v1.12.1}
 CRICTL_VERSION=${CRICTL_VERSION:-v1.34.0}
 KUBE_ROUTER_VERSION=${KUBE_ROUTER_VERSION:-v2.1.0}
