@@ -10,7 +10,8 @@ import type {
 import type { TargetProfile } from "../model/scenario.ts";
 import type { Vantage } from "../model/vantage.ts";
 import { emptySnapshot } from "./local/empty-snapshot.ts";
-import { fixturePodsFor } from "./local/fixture-pods.ts";
+import { fixturePodsFor, mountsToken, podOfComponent } from "./local/fixture-pods.ts";
+import { evaluateAccess } from "./local/rbac-evaluator.ts";
 
 /** Where a component's port is served on this machine (a local process or a published container port). */
 export interface LocalEndpoint {
@@ -27,7 +28,16 @@ export interface LocalAccessOptions {
   /** Fixture objects; pods for every component in `endpoints` are added unless given. */
   snapshot?: Partial<ReleaseSnapshot>;
   networkPolicyEnforced?: boolean | null;
+  /**
+   * Simulate the service-account token inside pods: `cat <token path>` in a component answers
+   * with a stand-in token for the pod's service account when the pod spec mounts one, and
+   * canI evaluates the snapshot's RBAC objects for it. Off: exec and canI are unavailable.
+   */
+  serviceAccountTokens?: boolean;
 }
+
+const TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+const TOKEN_PREFIX = "local-sa-token:";
 
 const EXEC_UNAVAILABLE = "exec is unavailable: local access has no pods";
 
@@ -67,8 +77,19 @@ export class LocalProbeAccess implements ProbeAccess {
     };
   }
 
-  async exec(_component: string, _argv: string[], _container?: string): Promise<CommandOutcome> {
-    return { exitCode: null, stdout: "", stderr: EXEC_UNAVAILABLE };
+  async exec(component: string, argv: string[], _container?: string): Promise<CommandOutcome> {
+    if (!this.#options.serviceAccountTokens || argv.join(" ") !== `cat ${TOKEN_PATH}`)
+      return { exitCode: null, stdout: "", stderr: EXEC_UNAVAILABLE };
+    const snap = await this.snapshot();
+    const pod = podOfComponent(snap, this.#options.target, component);
+    if (!pod) return { exitCode: null, stdout: "", stderr: `no pod of ${component}` };
+    if (!mountsToken(pod, snap))
+      return { exitCode: 1, stdout: "", stderr: `cat: ${TOKEN_PATH}: No such file or directory` };
+    return {
+      exitCode: 0,
+      stdout: `${TOKEN_PREFIX}${this.namespace}:${pod.spec?.serviceAccountName || "default"}\n`,
+      stderr: "",
+    };
   }
 
   async probeTcp(
@@ -115,7 +136,10 @@ export class LocalProbeAccess implements ProbeAccess {
     return structuredClone({ ...base, ...given, pods });
   }
 
-  async canI(_token: string, _question: AccessQuestion): Promise<boolean | null> {
-    return null;
+  async canI(token: string, question: AccessQuestion): Promise<boolean | null> {
+    if (!this.#options.serviceAccountTokens || !token.startsWith(TOKEN_PREFIX)) return null;
+    const [namespace, name] = token.slice(TOKEN_PREFIX.length).split(":");
+    if (!namespace || !name) return null;
+    return evaluateAccess(await this.snapshot(), { namespace, name }, question);
   }
 }
