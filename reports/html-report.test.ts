@@ -53,3 +53,17 @@ describe("HTML report (markup)", () => {
     expect(out).toContain('data-scenario="evil&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
   });
 });
+
+describe("HTML report, NetworkPolicy not enforced", () => {
+  it("says every truth-table cell is inconclusive when the canary failed", () => {
+    const r = sampleRecord();
+    const cluster = r.clusters[0];
+    const table = r.scenarios[1]?.truthTable;
+    if (!cluster?.canary || !table) throw new Error("fixture changed");
+    cluster.canary.enforced = false;
+    table.enforced = false;
+    const html = renderHtml(r);
+    expect(html).toContain("NetworkPolicy is NOT enforced: every NetworkPolicy finding is inconclusive");
+    expect(html).toContain("NetworkPolicy enforcement failed the canary: every cell is inconclusive.");
+  });
+});

@@ -121,3 +121,22 @@ describe("JUnit writer", () => {
     expect(back?.failure?.["#text"]).toContain("</failure>");
   });
 });
+
+describe("JUnit writer, other scenario states", () => {
+  it("reports a skipped scenario as skipped and a timed-out one as an error", () => {
+    const r = sampleRecord();
+    const [insecure, hardened] = r.scenarios as [(typeof r.scenarios)[0], (typeof r.scenarios)[0]];
+    r.scenarios = [
+      { ...insecure, status: "skipped", findings: [], error: "excluded by --probe filter" },
+      { ...hardened, status: "timed-out", error: "scenario timed out after 1800 s" },
+    ];
+    const xml = renderJunit(r);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { suites } = parse(xml);
+    expect(suites[0]?.testcase).toHaveLength(1);
+    expect(suites[0]?.testcase[0]?.skipped?.["@_message"]).toBe("excluded by --probe filter");
+    // A timed-out scenario keeps the findings it got, plus one error for the timeout.
+    expect(suites[1]?.testcase).toHaveLength(hardened.findings.length + 1);
+    expect(suites[1]?.testcase[0]?.error?.["@_type"]).toBe("timed-out");
+  });
+});

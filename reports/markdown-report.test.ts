@@ -83,3 +83,17 @@ describe("Markdown summary", () => {
     expect(out).toContain("No truth-table mismatches.");
   });
 });
+
+describe("Markdown summary size", () => {
+  it("cuts long diagnostics to their last lines", () => {
+    const r = sampleRecord();
+    const failed = r.scenarios[2];
+    if (!failed?.diagnostics?.[0]) throw new Error("fixture changed");
+    failed.diagnostics[0].content = Array.from({ length: 500 }, (_, i) => `log line ${i + 1}`).join("\n");
+    const out = renderMarkdown(r);
+    expect(out).toContain("… 460 earlier lines cut");
+    expect(out).toContain("log line 500");
+    expect(out).not.toContain("log line 460\n");
+    expect(out).toContain("log line 461");
+  });
+});

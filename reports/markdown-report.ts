@@ -10,6 +10,17 @@ import { safeRecord, type WriterOptions } from "./writer-options.ts";
 
 /** Findings listed in full before the rest is only counted (a step summary has a size limit). */
 const MAX_LISTED = 40;
+/** Diagnostics (logs, events) are cut to their last lines: the end is where the failure is. */
+const MAX_DIAGNOSTIC_LINES = 40;
+
+function tail(text: string, lines: number): string {
+  const all = text.replace(/\n$/, "").split("\n");
+  if (all.length <= lines) return text;
+  return [
+    `… ${all.length - lines} earlier lines cut (the HTML report and JUnit have them all)`,
+    ...all.slice(-lines),
+  ].join("\n");
+}
 
 /**
  * A summary for a CI step (e.g. $GITHUB_STEP_SUMMARY): the headline, what failed first (with
@@ -38,7 +49,7 @@ export function renderMarkdown(record: RunRecord, options: WriterOptions = {}): 
         out.push(
           `  <details><summary>${mdText(`${d.kind}: ${d.name}`)}</summary>`,
           "",
-          mdFence(d.content, "text", "  "),
+          mdFence(tail(d.content, MAX_DIAGNOSTIC_LINES), "text", "  "),
           "",
           "  </details>",
         );

@@ -49,3 +49,14 @@ describe("SARIF output against the official SARIF 2.1.0 JSON Schema", () => {
     expect(paths).toContain("/runs/1/tool/driver");
   });
 });
+
+describe("SARIF validity for records without probe metadata", () => {
+  it("is still valid, with rules built from the findings", () => {
+    const record = sampleRecord();
+    delete record.probes;
+    const log = JSON.parse(renderSarif(record));
+    expect(validate(log)).toBe(true);
+    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "pod-runs-as-root");
+    expect(rule.properties.tags).toContain("workload");
+  });
+});
