@@ -24,10 +24,20 @@ export function checkExpectations(
 ): Problem[] {
   const problems: Problem[] = [];
   const components = componentNames(target);
+  const firstIndex = new Map<string, number>();
   for (const [i, e] of expectations.entries()) {
     const at = (field: string, message: string, fix: string): void => {
       problems.push(problemAt(source, [...base, i, field], message, fix));
     };
+    const key = `${e.probe}|${e.component ?? "*"}|${e.vantage ?? "*"}`;
+    const earlier = firstIndex.get(key);
+    if (earlier !== undefined) {
+      at(
+        "probe",
+        `repeats the expectation at index ${earlier} (same probe, component and vantage)`,
+        "keep one of them: with two, only the later one counts",
+      );
+    } else firstIndex.set(key, i);
     if (probeIds && !probeIds.has(e.probe)) {
       at("probe", `unknown probe "${e.probe}"`, probeFix(e.probe, probeIds));
     }

@@ -30,6 +30,8 @@ export interface RawScenario {
   installTimeoutSeconds?: number;
 }
 
+const SCENARIO_ID = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
+
 /** The id a scenario gets when its file does not set one: <target>/<file name without .yaml>. */
 export const defaultScenarioId = (target: string, file: string): string =>
   `${target}/${basename(file, extname(file))}`;
@@ -99,8 +101,19 @@ export async function loadScenario(
   problems.push(...checkExpectations(source, ["expectations"], raw.expectations ?? [], target, ctx.probeIds));
   problems.push(...checkScenarioRefs(source, raw, target, ctx.probeIds));
 
+  const id = raw.id ?? defaultScenarioId(raw.target, source.path);
+  if (raw.id === undefined && !SCENARIO_ID.test(id)) {
+    problems.push(
+      problemAt(
+        source,
+        ["target"],
+        `the id taken from the file name, "${id}", is not lower-case <target>/<name>`,
+        "rename the file (lower case, digits, . _ -) or set id: explicitly",
+      ),
+    );
+  }
   const scenario: Scenario = {
-    id: raw.id ?? defaultScenarioId(raw.target, source.path),
+    id,
     target: raw.target,
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     valuesFiles,

@@ -131,6 +131,24 @@ expectations:
     expect(form.text).toContain("fix: write YYYY-MM-DD");
   });
 
+  it("the same expectation twice in one list", async () => {
+    const { text } = await problemsFor({
+      [SCENARIO]:
+        "target: testbed\nexpectations:\n  - { probe: redis-no-auth, component: redis, verdict: secure }\n  - { probe: redis-no-auth, component: redis, verdict: vulnerable, reason: r }\n",
+    });
+    expect(text).toContain(`${SCENARIO}:4:14: expectations[1].probe: repeats the expectation at index 0`);
+    expect(text).toContain("fix: keep one of them");
+  });
+
+  it("a file name that does not make a valid default id", async () => {
+    const { text } = await problemsFor({
+      "scenarios/testbed/scenarios/My Scenario.yaml": "target: testbed\n",
+    });
+    expect(text).toContain(
+      'target: the id taken from the file name, "testbed/My Scenario", is not lower-case',
+    );
+  });
+
   it("a bad verdict, with did-you-mean", async () => {
     const { text } = await problemsFor({
       [SCENARIO]:
