@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,22 @@ describe("chartprobe CLI", () => {
       ok: false,
       problems: [{ line: 6, path: "expectations[0].verdict" }],
     });
+  });
+
+  it("finds a problem in every file of scenarios/examples-invalid", () => {
+    const dir = join(ROOT, "scenarios/examples-invalid");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+    const r = cli("scenarios", "validate", "--json", ...files.map((f) => `scenarios/examples-invalid/${f}`));
+    expect(r.code).toBe(2);
+    const { problems } = JSON.parse(r.stdout) as { problems: { file: string }[] };
+    const named = new Set(problems.map((p) => p.file));
+    // Of the duplicate pair only the second file is at fault.
+    expect([...named].sort()).toEqual(
+      files
+        .filter((f) => f !== "duplicate-id-a.yaml")
+        .map((f) => `scenarios/examples-invalid/${f}`)
+        .sort(),
+    );
   });
 
   it("exits 3 with a hint, without a stack trace, on an environment problem", () => {
