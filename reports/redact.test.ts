@@ -18,6 +18,7 @@ describe("redactPatterns", () => {
     ["curl --user admin:hunter2 http://x", "hunter2", "--user admin:***"],
     ["> AUTH default Pl4nted-pw\n< +OK", "Pl4nted-pw", "> AUTH ***\n< +OK"],
     ["AUTH Pl4nted-pw", "Pl4nted-pw", "AUTH ***"],
+    ["127.0.0.1:6379> AUTH alice Pl4nted-pw", "Pl4nted-pw", "127.0.0.1:6379> AUTH ***"],
     ["redis-cli -h 127.0.0.1 -p 6379 -a Pl4nted-pw PING", "Pl4nted-pw", "-a *** PING"],
     ["requirepass Pl4nted-pw", "Pl4nted-pw", "requirepass ***"],
     ["AIRFLOW__CORE__FERNET_KEY=Zm9vYmFyYmF6 next", "Zm9vYmFyYmF6", "AIRFLOW__CORE__FERNET_KEY=*** next"],
@@ -41,6 +42,7 @@ describe("redactPatterns", () => {
 
   const untouched = [
     "PING answered without AUTH (user default); CONFIG is available",
+    "AUTH with the chart's default password was refused",
     "automountServiceAccountToken: true",
     "secretKeyRef: airflow-fernet-key",
     "secretName: airflow-webserver-secret",

@@ -93,8 +93,9 @@ const RULES: Rule[] = [
     replace: maskUnlessKept,
   },
   {
-    // A redis AUTH command line (prompt characters allowed before it): mask the rest of the line.
-    re: /^([ \t>$#"'*\d.:-]*AUTH[ \t]+)([^\r\n]+)/gm,
+    // A redis AUTH command line (prompt characters allowed before it) with its one or two
+    // arguments (password, or user and password): mask both. Prose that starts with AUTH has more words.
+    re: /^([ \t>$#"'*\d.:-]*AUTH[ \t]+)(\S+(?:[ \t]+\S+)?)[ \t]*$/gm,
     replace: maskUnlessKept,
   },
   { re: /(redis-cli\b[^\r\n]*?[ \t]-a[ \t]+)(\S+)/g, replace: maskUnlessKept },
