@@ -26,8 +26,10 @@ export const secretInConfigmap = defineProbe({
       for (const cm of snap.configMaps as ConfigMapObject[]) {
         const name = cm.metadata?.name ?? "?";
         for (const [key, value] of Object.entries(cm.data ?? {})) {
-          if (looksLikeSecret(key, value)) hits.push(`${name}/${key}`);
-          else for (const inner of secretLinesIn(value)) hits.push(`${name}/${key}: ${inner}`);
+          // Embedded files are judged line by line; single values by their key.
+          if (value.includes("\n"))
+            for (const inner of secretLinesIn(value)) hits.push(`${name}/${key}: ${inner}`);
+          else if (looksLikeSecret(key, value)) hits.push(`${name}/${key}`);
         }
       }
       const evidence = [

@@ -8,7 +8,7 @@ const REFERENCE_NAME =
   /(existing|_file$|file$|path$|_cmd$|cmd$|secret$|secret_?name$|secretname$|name$|ref$|_secret$|_backend_kwargs$|key_?id$)/i;
 
 /** A URL with user:password@ in it (the password part non-empty). */
-export const CREDENTIAL_URL = /[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
+export const CREDENTIAL_URL = /[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@/i;
 
 /** Whether a name/value pair is a literal credential (not a reference, not empty, not a placeholder). */
 export function looksLikeSecret(name: string, value: unknown): boolean {

@@ -9,7 +9,12 @@ const NS = "local";
 const DIGEST = `@sha256:${"ab".repeat(32)}`;
 const API_ACCESS_VOLUME = {
   name: "kube-api-access-x1",
-  projected: { sources: [{ serviceAccountToken: { path: "token", expirationSeconds: 3607 } }, { configMap: { name: "kube-root-ca.crt" } }] },
+  projected: {
+    sources: [
+      { serviceAccountToken: { path: "token", expirationSeconds: 3607 } },
+      { configMap: { name: "kube-root-ca.crt" } },
+    ],
+  },
 };
 
 function insecurePod(name: string, labels: Record<string, string>): Record<string, unknown> {
@@ -19,16 +24,28 @@ function insecurePod(name: string, labels: Record<string, string>): Record<strin
       serviceAccountName: "airflow",
       hostNetwork: name === "worker",
       securityContext: { fsGroup: 0 },
-      volumes: [API_ACCESS_VOLUME, ...(name === "worker" ? [{ name: "logs", hostPath: { path: "/var/log/airflow" } }] : [])],
+      volumes: [
+        API_ACCESS_VOLUME,
+        ...(name === "worker" ? [{ name: "logs", hostPath: { path: "/var/log/airflow" } }] : []),
+      ],
       containers: [
         {
           name,
           image: "apache/airflow:2.8.4-python3.9",
-          securityContext: name === "redis" ? { runAsUser: 0, privileged: true, capabilities: { add: ["NET_ADMIN"] } } : { runAsUser: 50000 },
+          securityContext:
+            name === "redis"
+              ? { runAsUser: 0, privileged: true, capabilities: { add: ["NET_ADMIN"] } }
+              : { runAsUser: 50000 },
           env: [
             { name: "DATABASE_USER", value: "postgres" },
-            { name: "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", value: "postgresql://postgres:airflow@local-pgbouncer:6432/airflow" },
-            { name: "REDIS_PASSWORD", valueFrom: { secretKeyRef: { name: "local-config-envs", key: "REDIS_PASSWORD" } } },
+            {
+              name: "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
+              value: "postgresql://postgres:airflow@local-pgbouncer:6432/airflow",
+            },
+            {
+              name: "REDIS_PASSWORD",
+              valueFrom: { secretKeyRef: { name: "local-config-envs", key: "REDIS_PASSWORD" } },
+            },
           ],
           envFrom: [{ secretRef: { name: "local-config-envs" } }],
         },
@@ -38,7 +55,12 @@ function insecurePod(name: string, labels: Record<string, string>): Record<strin
   };
 }
 
-function hardenedPod(name: string, labels: Record<string, string>, needsApi: boolean, keys: string[]): Record<string, unknown> {
+function hardenedPod(
+  name: string,
+  labels: Record<string, string>,
+  needsApi: boolean,
+  keys: string[],
+): Record<string, unknown> {
   return {
     metadata: { name: `${name}-0`, namespace: NS, labels },
     spec: {
@@ -50,11 +72,18 @@ function hardenedPod(name: string, labels: Record<string, string>, needsApi: boo
         {
           name,
           image: `apache/airflow:2.9.3${DIGEST}`,
-          securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+          securityContext: {
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            capabilities: { drop: ["ALL"] },
+          },
           resources: { limits: { cpu: "1", memory: "1Gi" }, requests: { cpu: "100m", memory: "256Mi" } },
           env: [
             { name: "AIRFLOW__CORE__LOAD_EXAMPLES", value: "False" },
-            ...keys.map((k) => ({ name: k, valueFrom: { secretKeyRef: { name: "local-config-envs", key: k } } })),
+            ...keys.map((k) => ({
+              name: k,
+              valueFrom: { secretKeyRef: { name: "local-config-envs", key: k } },
+            })),
           ],
         },
       ],
@@ -67,7 +96,12 @@ function hardenedPod(name: string, labels: Record<string, string>, needsApi: boo
 const NEEDED_KEYS: Record<string, string[]> = {
   webserver: ["AIRFLOW__WEBSERVER__SECRET_KEY", "AIRFLOW__CORE__FERNET_KEY", "DATABASE_PASSWORD"],
   scheduler: ["AIRFLOW__CORE__FERNET_KEY", "DATABASE_PASSWORD", "REDIS_PASSWORD"],
-  worker: ["AIRFLOW__WEBSERVER__SECRET_KEY", "AIRFLOW__CORE__FERNET_KEY", "DATABASE_PASSWORD", "REDIS_PASSWORD"],
+  worker: [
+    "AIRFLOW__WEBSERVER__SECRET_KEY",
+    "AIRFLOW__CORE__FERNET_KEY",
+    "DATABASE_PASSWORD",
+    "REDIS_PASSWORD",
+  ],
   flower: ["REDIS_PASSWORD"],
   postgres: [],
   pgbouncer: ["DATABASE_PASSWORD"],
@@ -93,14 +127,21 @@ export function insecureRelease(target: TargetProfile): Partial<ReleaseSnapshot>
     configMaps: [
       {
         metadata: { name: "local-config" },
-        data: { "airflow.cfg": "[database]\nsql_alchemy_conn = postgresql://postgres:airflow@local-postgresql:5432/airflow\n[core]\nload_examples = True\n" },
+        data: {
+          "airflow.cfg":
+            "[database]\nsql_alchemy_conn = postgresql://postgres:airflow@local-postgresql:5432/airflow\n[core]\nload_examples = True\n",
+        },
       },
     ],
     roles: [
       {
         metadata: { name: "local-airflow", namespace: NS },
         rules: [
-          { apiGroups: [""], resources: ["pods"], verbs: ["create", "get", "delete", "list", "patch", "watch"] },
+          {
+            apiGroups: [""],
+            resources: ["pods"],
+            verbs: ["create", "get", "delete", "list", "patch", "watch"],
+          },
           { apiGroups: [""], resources: ["pods/exec"], verbs: ["create", "get"] },
           { apiGroups: [""], resources: ["pods/log"], verbs: ["get", "list"] },
         ],
@@ -152,7 +193,10 @@ export function hardenedRelease(target: TargetProfile): Partial<ReleaseSnapshot>
     configMaps: [
       {
         metadata: { name: "local-config" },
-        data: { "airflow.cfg": "[database]\nsql_alchemy_conn_secret = local-db-conn\n[core]\nload_examples = False\n" },
+        data: {
+          "airflow.cfg":
+            "[database]\nsql_alchemy_conn_secret = local-db-conn\n[core]\nload_examples = False\n",
+        },
       },
     ],
     roles: [
@@ -171,11 +215,19 @@ export function hardenedRelease(target: TargetProfile): Partial<ReleaseSnapshot>
     ingresses: [
       {
         metadata: { name: "local-web" },
-        spec: { rules: [{ host: "airflow.example.invalid" }], tls: [{ hosts: ["airflow.example.invalid"], secretName: "web-tls" }] },
+        spec: {
+          rules: [{ host: "airflow.example.invalid" }],
+          tls: [{ hosts: ["airflow.example.invalid"], secretName: "web-tls" }],
+        },
       },
     ],
     helmValues: {
-      airflow: { users: [], fernetKey: "", webserverSecretKey: "", webserverSecretKeySecretName: "local-webserver-key" },
+      airflow: {
+        users: [],
+        fernetKey: "",
+        webserverSecretKey: "",
+        webserverSecretKeySecretName: "local-webserver-key",
+      },
       postgresql: { existingSecret: "local-db", postgresqlPassword: "" },
       redis: { existingSecret: "local-redis", password: "" },
     },

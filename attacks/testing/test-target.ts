@@ -10,38 +10,38 @@ export function testTarget(overrides: Partial<TargetProfile> = {}): TargetProfil
       webserver: {
         selector: { app: "airflow", component: "web" },
         ports: [{ name: "web", port: 8080, protocol: "http" }],
-        needsSecrets: ["webserver-secret-key", "fernet-key", "database-password"],
+        needsSecrets: ["webserver-secret-key", "fernet-key", "database"],
       },
       scheduler: {
         selector: { app: "airflow", component: "scheduler" },
         ports: [],
         needsKubeApi: true,
-        needsSecrets: ["fernet-key", "database-password", "redis-password"],
+        needsSecrets: ["fernet-key", "database", "redis"],
       },
       worker: {
         selector: { app: "airflow", component: "worker" },
         ports: [{ name: "worker-logs", port: 8793, protocol: "http" }],
-        needsSecrets: ["webserver-secret-key", "fernet-key", "database-password", "redis-password"],
+        needsSecrets: ["webserver-secret-key", "fernet-key", "database", "redis"],
       },
       flower: {
         selector: { app: "airflow", component: "flower" },
         ports: [{ name: "flower", port: 5555, protocol: "http" }],
-        needsSecrets: ["redis-password"],
+        needsSecrets: ["redis"],
       },
       postgres: {
         selector: { app: "postgresql" },
         ports: [{ name: "postgres", port: 5432, protocol: "postgres" }],
-        needsSecrets: ["postgresql-password"],
+        needsSecrets: [],
       },
       pgbouncer: {
         selector: { app: "airflow", component: "pgbouncer" },
         ports: [{ name: "pgbouncer", port: 6432, protocol: "postgres" }],
-        needsSecrets: ["database-password"],
+        needsSecrets: ["database"],
       },
       redis: {
         selector: { app: "redis" },
         ports: [{ name: "redis", port: 6379, protocol: "redis" }],
-        needsSecrets: ["redis-password"],
+        needsSecrets: ["redis"],
       },
     },
     knownDefaults: {

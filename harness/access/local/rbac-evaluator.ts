@@ -83,7 +83,7 @@ export function evaluateAccess(
   let unknown = false;
   const rulesOf = (ref: Binding["roleRef"], namespace: string | undefined): PolicyRule[] | undefined => {
     if (ref?.kind === "ClusterRole") return BUILTIN_CLUSTER_ROLES[ref.name ?? ""];
-    const role = (snapshot.roles as RoleObject[]).find(
+    const role = ((snapshot.roles ?? []) as RoleObject[]).find(
       (r) => r.metadata?.name === ref?.name && (r.metadata?.namespace ?? namespace) === namespace,
     );
     return role?.rules ?? [];
@@ -100,10 +100,13 @@ export function evaluateAccess(
     }
     return false;
   };
-  if (grants(snapshot.clusterRoleBindings as Binding[], () => true)) return true;
+  if (grants((snapshot.clusterRoleBindings ?? []) as Binding[], () => true)) return true;
   if (
     q.namespace !== undefined &&
-    grants(snapshot.roleBindings as Binding[], (b) => (b.metadata?.namespace ?? q.namespace) === q.namespace)
+    grants(
+      (snapshot.roleBindings ?? []) as Binding[],
+      (b) => (b.metadata?.namespace ?? q.namespace) === q.namespace,
+    )
   )
     return true;
   return unknown ? null : false;
