@@ -6,6 +6,7 @@ import { expectationMatches, resolveExpectation } from "../scenario/expectations
 import { classifyFinding } from "./classify-finding.ts";
 import {
   GATE_CLASSES,
+  GATE_RESULT_VERSION,
   type GateClass,
   type GateDecision,
   type GateResult,
@@ -118,6 +119,8 @@ export function evaluateGate(current: RunRecord, baseline: RunRecord | undefined
   for (const d of decisions) counts[d.class] = (counts[d.class] ?? 0) + 1;
   const failures = decisions.filter((d) => d.fails);
   return {
+    kind: "chartprobe-gate",
+    version: GATE_RESULT_VERSION,
     passed: failures.length === 0,
     today,
     current: current.runId,

@@ -49,7 +49,12 @@ export interface GateDecision {
   manualRepro?: string;
 }
 
+export const GATE_RESULT_VERSION = 1;
+
+/** The gate's verdict on a run; `--json` prints exactly this. */
 export interface GateResult {
+  kind: "chartprobe-gate";
+  version: typeof GATE_RESULT_VERSION;
   passed: boolean;
   today: string;
   current: string;

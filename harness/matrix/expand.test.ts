@@ -137,3 +137,35 @@ describe("globs", () => {
     ["axb/c", "a.b/*", false],
   ])("%s ~ %s → %s", (id, glob, ok) => expect(matchesGlob(id, glob)).toBe(ok));
 });
+
+describe("expandMatrix (property: unique ids, stable under growth)", () => {
+  const versions = ["1.32.9", "1.33.8", "1.34.4", "1.35.1"];
+  const engines = ["kube-router", "kindnet", "calico", "none"] as const;
+  const levels = ["privileged", "baseline", "restricted"] as const;
+  const pick = <T>(all: readonly T[], mask: number): T[] => all.filter((_, i) => mask & (1 << i));
+
+  it("holds for every combination of axis subsets", () => {
+    const scenarios: MatrixSpec["scenarios"] = ["testbed/*", "airflow-helm/defaults"];
+    for (let v = 1; v < 1 << versions.length; v++) {
+      for (let e = 1; e < 1 << engines.length; e += 3) {
+        for (let l = 0; l < 1 << levels.length; l++) {
+          const axes = {
+            kubernetesVersion: pick(versions, v),
+            networkPolicy: pick(engines, e),
+            ...(l ? { podSecurity: pick(levels, l) } : {}),
+          };
+          const cells = expandMatrix({ name: "m", scenarios, axes }, catalog);
+          const cellIds = cells.map((c) => c.scenario.id);
+          expect(new Set(cellIds).size).toBe(cellIds.length);
+          // Growing one axis keeps every existing cell with the same id and cluster options.
+          const grown = expandMatrix(
+            { name: "m", scenarios, axes: { ...axes, kubernetesVersion: [...versions] } },
+            catalog,
+          );
+          const byId = new Map(grown.map((c) => [c.scenario.id, c.scenario.cluster]));
+          for (const c of cells) expect(byId.get(c.scenario.id)).toEqual(c.scenario.cluster);
+        }
+      }
+    }
+  });
+});
