@@ -14,7 +14,7 @@ describe("JSON writer", () => {
     expect(validateRunRecordShape(out)).toEqual([]);
     expect(out.scenarios[0].scenario.set["redis.password"]).toBe("***");
     expect(out.scenarios[2].diagnostics[2].content).toContain("password=*** to airflow-postgresql");
-    expect(out.scenarios[1].findings).toHaveLength(record.scenarios[1]?.findings.length);
+    expect(out.scenarios[1].findings).toHaveLength(31);
     expect(JSON.stringify(record)).toBe(before);
   });
 });
