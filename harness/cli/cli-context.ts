@@ -14,9 +14,4 @@ export interface CliContext {
   logger(): Logger;
   /** Machine-readable or primary output (stdout); logs and progress go to the logger (stderr). */
   out(text: string): void;
-  /**
-   * Aborted on the first Ctrl-C / SIGTERM so long steps can stop and clean up; a second one
-   * exits at once (code 130).
-   */
-  signal: AbortSignal;
 }

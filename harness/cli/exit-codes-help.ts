@@ -5,4 +5,4 @@ export const EXIT_CODES_HELP = `Exit codes:
   2  bad usage or bad input (options, scenario files, run records)
   3  environment or infrastructure failure (docker, kind, helm, cluster)
   4  internal error (a bug in chartprobe; --verbose shows the stack)
-  130  interrupted (Ctrl-C/SIGTERM; a second one exits without cleanup)`;
+  130  interrupted by Ctrl-C (143: SIGTERM), after cleanup`;

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
+import { pendingCleanups, runCleanup } from "../cleanup.ts";
 import { createCliLogger } from "../log/cli-logger.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CliContext, GlobalOptions } from "./cli-context.ts";
 import { handleError } from "./handle-error.ts";
-import { INTERRUPTED_EXIT, onInterrupt } from "./interrupt.ts";
 import { createProgram } from "./program.ts";
 
 export interface CliIo {
@@ -28,9 +28,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     root: process.cwd(),
   };
   let logger: Logger | undefined;
-  const controller = new AbortController();
   const ctx: CliContext = {
-    signal: controller.signal,
     globals: () => globals,
     logger: () => {
       logger ??= createCliLogger({ level: globals.verbose ? "debug" : globals.quiet ? "warn" : "info" });
@@ -47,17 +45,16 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       root: resolve(opts.root ?? process.cwd()),
     };
   });
-  const stopListening = onInterrupt(controller, (text) => ctx.logger().warn(text));
+  let code: number;
   try {
     await program.parseAsync(argv);
-    return controller.signal.aborted ? INTERRUPTED_EXIT : 0;
+    code = 0;
   } catch (error) {
-    if (controller.signal.aborted) {
-      io.stderr(`chartprobe: ${(controller.signal.reason as Error).message}\n`);
-      return INTERRUPTED_EXIT;
-    }
-    return handleError(error, globals.verbose, io.stderr);
-  } finally {
-    stopListening();
+    code = handleError(error, globals.verbose, io.stderr);
   }
+  // Whatever a command registered and did not undo itself (clusters, port-forwards, pods) is
+  // removed here, after success and after errors alike; a cleanup error is only reported.
+  // Ctrl-C / SIGTERM run the same stack from harness/cleanup.ts's own handlers.
+  if (pendingCleanups().length > 0) await runCleanup();
+  return code;
 }
