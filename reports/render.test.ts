@@ -46,8 +46,15 @@ describe("redaction across every format", () => {
   it("no planted secret appears in any output", async () => {
     const record = sampleRecord();
     const source = JSON.stringify(record);
-    // The fixture really carries them (in evidence, repro, summary, diagnostics and a --set).
+    // The fixture really carries them, in each kind of text a writer prints.
     for (const secret of PLANTED_SECRETS) expect(source).toContain(secret);
+    const findings = record.scenarios.flatMap((s) => s.findings);
+    const carries = (texts: (string | undefined)[]) =>
+      texts.some((t) => PLANTED_SECRETS.some((secret) => t?.includes(secret)));
+    expect(carries(findings.flatMap((f) => f.evidence.map((e) => e.content)))).toBe(true);
+    expect(carries(findings.map((f) => f.repro))).toBe(true);
+    expect(carries(findings.map((f) => f.summary))).toBe(true);
+    expect(carries(record.scenarios.flatMap((s) => (s.diagnostics ?? []).map((d) => d.content)))).toBe(true);
     const written = await renderReports(record, [...REPORT_FORMATS], join(dir.path, "redacted"));
     for (const path of written) {
       const text = await readFile(path, "utf8");

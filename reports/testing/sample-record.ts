@@ -12,7 +12,8 @@ export function sampleRecord(): RunRecord {
 /**
  * The secret values planted in the sample record, each in a different credential position
  * (URL user info, AUTH line, curl -u, Basic header, env assignment, Set-Cookie, JWT, PEM body,
- * password=, a --set of redis.password). No report may ever contain one of them.
+ * password=, redis-cli -a, a --set of redis.password), spread over evidence, repro commands,
+ * summaries and diagnostics. No report may ever contain one of them.
  */
 export const PLANTED_SECRETS = [
   "PlantedSetPass-1x9",
@@ -29,4 +30,5 @@ export const PLANTED_SECRETS = [
   "eyJhbGciOiJSUzI1NiIsImtpZCI6InBsYW50ZWQifQ",
   "PlantedPemBody0123456789abcdef",
   "PlantedDiagPass-3e9",
+  "PlantedReproPass-5k",
 ];
