@@ -69,7 +69,7 @@ export function schemaProblems(source: YamlSource, errors: ErrorObject[]): Probl
             : `write ${wanted.map(typeWord).join(" or ")} here${hint}`;
         problem(
           segments,
-          `must be ${wanted.map(typeWord).join(" or ")}, not ${got === "object" ? "a map" : `a ${got}`}`,
+          `must be ${wanted.map(typeWord).join(" or ")}, not ${got === "null" ? "empty" : `a ${got}`}`,
           quote,
         );
         break;

@@ -54,6 +54,11 @@ expectations:
     expect(text).toContain("fix: write a list here");
   });
 
+  it("wrong type: an empty value where a map belongs", async () => {
+    const { text } = await problemsFor({ [SCENARIO]: "target: testbed\ncluster:\n" });
+    expect(text).toContain(`${SCENARIO}:2:9: cluster: must be a map (key: value), not empty`);
+  });
+
   it("missing required field", async () => {
     const { text } = await problemsFor({
       [SCENARIO]: "target: testbed\nexpectations:\n  - probe: redis-no-auth\n    component: redis\n",
@@ -168,6 +173,11 @@ expectations:
     const { text } = await problemsFor({ [SCENARIO]: "target: testbed\ntarget: other\n" });
     expect(text).toContain(`${SCENARIO}:2:1: YAML syntax:`);
     expect(text).toContain("fix: remove one of the two keys");
+  });
+
+  it("an empty file", async () => {
+    const { text } = await problemsFor({ [SCENARIO]: "# nothing yet\n" });
+    expect(text).toContain(`${SCENARIO}:1:1: the file is empty`);
   });
 
   it("networkIntent naming a port the component does not have", async () => {

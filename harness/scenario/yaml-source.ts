@@ -59,6 +59,21 @@ export function parseYaml(text: string, path: string, display: string): ParsedYa
       }),
     };
   }
+  if (doc.contents === null) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file: display,
+          line: 1,
+          column: 1,
+          path: "",
+          message: "the file is empty",
+          fix: "write a target, scenario or matrix (see scenarios/schema/), or delete the file",
+        },
+      ],
+    };
+  }
   const position = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
