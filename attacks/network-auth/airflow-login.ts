@@ -61,6 +61,14 @@ export async function airflow2FormLogin(
   });
   jar.absorb(res.setCookies);
   t.push(`${describeExchange(post, res)} (form: csrf_token, username=${username}, password=<redacted>)`);
+  // Flask-AppBuilder rate-limits login POSTs; a refusal for that reason says nothing about the password.
+  if (res.status === 429)
+    return {
+      flavour: "airflow-2-form",
+      accepted: false,
+      transcript: t,
+      undecided: "the login form is rate-limited (429); try again later",
+    };
   const leftLogin = res.status >= 300 && res.status < 400 && !!res.location && !/\/login/.test(res.location);
   const home = await http(base, { path: "/home", headers: { Cookie: jar.header() } });
   const authed = isAuthenticatedHome(home);
@@ -92,6 +100,13 @@ export async function airflow3TokenLogin(
       accepted: false,
       transcript: t,
       undecided: `no token endpoint (status ${res.status})`,
+    };
+  if (res.status === 429)
+    return {
+      flavour: "airflow-3-token",
+      accepted: false,
+      transcript: t,
+      undecided: "the token endpoint is rate-limited (429)",
     };
   if (!token) return { flavour: "airflow-3-token", accepted: false, transcript: t };
   const check = await http(base, {

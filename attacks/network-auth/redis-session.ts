@@ -67,7 +67,7 @@ export async function redisConversation(
     } catch (err) {
       t.pingError = (err as Error).message;
       t.lines.push("> PING", `< (error) ${t.pingError}`);
-      if (!/NOAUTH|NOPERM|WRONGPASS|invalid password|Authentication required/i.test(t.pingError)) throw err;
+      if (!/NOAUTH|NOPERM|WRONGPASS|DENIED|invalid password|Authentication required/i.test(t.pingError)) throw err;
       return t;
     }
     try {

@@ -1,4 +1,4 @@
-import { isAuthenticatedHome } from "../network-auth/airflow-login.ts";
+import { isAuthenticatedHome, looksLikeAirflow3 } from "../network-auth/airflow-login.ts";
 import { defineProbe, deployedSecretsOf, portOf, redact, runNetworkCheck } from "../probe-kit.ts";
 import { baseUrl, describeExchange, http } from "../web/http-client.ts";
 import { sessionCookie } from "../web/set-cookie.ts";
@@ -36,6 +36,12 @@ export const sessionCookieForgery = defineProbe({
         if (!key)
           return { verdict: "skipped", summary: "the target declares no default webserver secret key" };
         const base = baseUrl(ep, port);
+        if (await looksLikeAirflow3(base))
+          // Airflow 3 authenticates the UI with JWTs from its API server, not Flask session cookies.
+          return {
+            verdict: "inconclusive",
+            summary: "Airflow 3 does not use Flask session cookies for the UI; this forgery does not apply",
+          };
         const lines: string[] = [];
         const login = await http(base, { path: "/login/" });
         const own = sessionCookie(login.setCookies);
