@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { release as kernelRelease } from "node:os";
+import { allProbes } from "../../attacks/registry.ts";
 import type { ClusterProbeAccess } from "../access/cluster-access.ts";
 import { deferCleanup } from "../cleanup.ts";
 import { runCanary } from "../cluster/canary.ts";
@@ -11,6 +12,7 @@ import { exec } from "../exec.ts";
 import { LOCAL_IMAGES } from "../images/catalog.ts";
 import { Kubectl } from "../kube/kubectl.ts";
 import type { Logger } from "../log/logger.ts";
+import type { ProbeMeta } from "../model/probe.ts";
 import {
   type ClusterInfo,
   RUN_RECORD_SCHEMA_VERSION,
@@ -200,8 +202,26 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
     },
     clusters,
     scenarios: results,
+    // Probe metadata travels with the record so reports (SARIF rules, titles) need no registry.
+    probes: probeCatalog(),
   };
   return { record, kept, toolchain };
+}
+
+function probeCatalog(): ProbeMeta[] {
+  return allProbes.map(
+    ({ id, title, family, severity, cwe, attack, remediation, valuesKeys, description }) => ({
+      id,
+      title,
+      family,
+      severity,
+      cwe,
+      attack,
+      remediation,
+      valuesKeys,
+      description,
+    }),
+  );
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
