@@ -98,3 +98,14 @@ describe("Airflow login page parsing", () => {
     ).toBe(false);
   });
 });
+
+describe("deployed secrets for redaction", () => {
+  it("takes passwords and keys, not user names or hosts, and trims newlines", async () => {
+    const { deployedSecrets } = await import("./probe-kit.ts");
+    const b = (s: string) => Buffer.from(s).toString("base64");
+    const snap = {
+      secrets: [{ data: { DATABASE_USER: b("postgres"), DATABASE_PASSWORD: b("pw-1234\n"), DATABASE_HOST: b("db.local") } }],
+    } as never;
+    expect(deployedSecrets(snap).sort()).toEqual(["pw-1234", "pw-1234\n"]);
+  });
+});

@@ -130,18 +130,25 @@ export function usableVantages(probe: Pick<Probe, "vantages">, access: ProbeAcce
   return wanted.filter((v) => access.vantages.includes(v));
 }
 
-/** Values the reports must never show: every Secret value in the snapshot, decoded. */
+/** Secret keys that name things rather than guard them (redacting "postgres" everywhere helps no one). */
+const NOT_SECRET_KEY =
+  /(^|[_.-])(user(name)?|login|host(name)?|port|db|database|schema|namespace|ca\.crt|tls\.crt)$/i;
+
+/** Values the reports must never show: every secret value in the snapshot's Secrets, decoded. */
 export function deployedSecrets(snapshot: ReleaseSnapshot | undefined): string[] {
   if (!snapshot) return [];
   const out: string[] = [];
   for (const s of snapshot.secrets as SecretObject[]) {
-    for (const v of Object.values(s.data ?? {})) {
-      const decoded = Buffer.from(String(v), "base64").toString("utf8");
-      if (decoded.length >= 4) out.push(decoded);
-    }
-    for (const v of Object.values(s.stringData ?? {})) if (String(v).length >= 4) out.push(String(v));
+    const entries = [
+      ...Object.entries(s.data ?? {}).map(
+        ([k, v]) => [k, Buffer.from(String(v), "base64").toString("utf8")] as const,
+      ),
+      ...Object.entries(s.stringData ?? {}).map(([k, v]) => [k, String(v)] as const),
+    ];
+    for (const [k, v] of entries)
+      if (v.length >= 4 && !NOT_SECRET_KEY.test(k)) out.push(v.trim() === v ? v : v.trim(), v);
   }
-  return out;
+  return [...new Set(out)];
 }
 
 export async function safeSnapshot(access: ProbeAccess): Promise<ReleaseSnapshot | undefined> {
