@@ -1,9 +1,11 @@
+import type { LogFormat } from "../log/cli-logger.ts";
 import type { Logger } from "../log/logger.ts";
 
 /** Options every command understands (given before or after the command name). */
 export interface GlobalOptions {
   verbose: boolean;
   quiet: boolean;
+  logFormat: LogFormat;
   /** Absolute project root: scenarios/ and repository-relative paths are relative to it. */
   root: string;
 }

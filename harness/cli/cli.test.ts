@@ -148,6 +148,13 @@ describe("chartprobe report", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split("\n").sort()).toEqual([join(out, "junit.xml"), join(out, "summary.md")]);
     expect(cli("report", "render", record, "--format", "pdf", "--out", out).code).toBe(2);
+    const json = cli("--log-format", "json", "report", "render", record, "--format", "md", "--out", out);
+    const events = json.stderr
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; status?: string });
+    expect(events.map((e) => e.type)).toEqual(["step-start", "step-end"]);
+    expect(events[1]?.status).toBe("ok");
   });
 
   it("merge and diff work on records", () => {

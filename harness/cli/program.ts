@@ -8,6 +8,7 @@ import { registerReportCommand } from "../commands/report/command.ts";
 import { registerReproCommand } from "../commands/repro/command.ts";
 import { registerRunCommand } from "../commands/run/command.ts";
 import { registerScenariosCommand } from "../commands/scenarios/command.ts";
+import { LOG_FORMATS } from "../log/cli-logger.ts";
 import type { CliContext } from "./cli-context.ts";
 import { EXIT_CODES_HELP } from "./exit-codes-help.ts";
 import { chartprobeVersion } from "./version.ts";
@@ -27,6 +28,14 @@ export function createProgram(
     .version(chartprobeVersion(), "-V, --version")
     .addOption(new Option("-v, --verbose", "debug logs, and stack traces on errors"))
     .addOption(new Option("-q, --quiet", "only warnings and errors on stderr").conflicts("verbose"))
+    .addOption(
+      new Option(
+        "--log-format <format>",
+        "stderr logs: auto (progress on a terminal), plain, json (JSON Lines)",
+      )
+        .choices(LOG_FORMATS)
+        .env("CHARTPROBE_LOG_FORMAT"),
+    )
     .addOption(new Option("--root <dir>", "project root holding scenarios/ (default: the current directory)"))
     .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr })
     .showSuggestionAfterError(true)

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { pendingCleanups, runCleanup } from "../cleanup.ts";
-import { createCliLogger } from "../log/cli-logger.ts";
+import { createCliLogger, type LogFormat } from "../log/cli-logger.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CliContext, GlobalOptions } from "./cli-context.ts";
 import { handleError } from "./handle-error.ts";
@@ -25,23 +25,33 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   let globals: GlobalOptions = {
     verbose: argv.includes("--verbose") || argv.includes("-v"),
     quiet: false,
+    logFormat: "auto",
     root: process.cwd(),
   };
   let logger: Logger | undefined;
   const ctx: CliContext = {
     globals: () => globals,
     logger: () => {
-      logger ??= createCliLogger({ level: globals.verbose ? "debug" : globals.quiet ? "warn" : "info" });
+      logger ??= createCliLogger({
+        level: globals.verbose ? "debug" : globals.quiet ? "warn" : "info",
+        format: globals.logFormat,
+      });
       return logger;
     },
     out: (text) => io.stdout(text.endsWith("\n") ? text : `${text}\n`),
   };
   const program = createProgram(ctx, { writeOut: io.stdout, writeErr: io.stderr });
   program.hook("preAction", (_root, command) => {
-    const opts = command.optsWithGlobals<{ verbose?: boolean; quiet?: boolean; root?: string }>();
+    const opts = command.optsWithGlobals<{
+      verbose?: boolean;
+      quiet?: boolean;
+      root?: string;
+      logFormat?: LogFormat;
+    }>();
     globals = {
       verbose: opts.verbose === true,
       quiet: opts.quiet === true,
+      logFormat: opts.logFormat ?? "auto",
       root: resolve(opts.root ?? process.cwd()),
     };
   });

@@ -1,11 +1,17 @@
 import { createLogger } from "./create-logger.ts";
+import { createJsonSink } from "./json-sink.ts";
 import type { LogLevel } from "./log-event.ts";
 import type { Logger } from "./logger.ts";
 import { createPlainSink } from "./plain-sink.ts";
 import { createTtySink } from "./tty-sink.ts";
 
+export const LOG_FORMATS = ["auto", "plain", "json"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 export interface CliLoggerOptions {
   level: LogLevel;
+  /** auto: progress lines on a terminal, plain lines otherwise; json: JSON Lines events. */
+  format?: LogFormat;
   stream?: NodeJS.WriteStream;
   env?: NodeJS.ProcessEnv;
 }
@@ -21,6 +27,12 @@ export function createCliLogger(options: CliLoggerOptions): Logger {
   const write = (text: string): void => {
     stream.write(text);
   };
-  const sink = wantsTty(stream, options.env ?? process.env) ? createTtySink(write) : createPlainSink(write);
+  const format = options.format ?? "auto";
+  const sink =
+    format === "json"
+      ? createJsonSink(write)
+      : format === "auto" && wantsTty(stream, options.env ?? process.env)
+        ? createTtySink(write)
+        : createPlainSink(write);
   return createLogger(sink, options.level);
 }

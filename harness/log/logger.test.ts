@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wantsTty } from "./cli-logger.ts";
 import { createLogger, createMemoryLogger } from "./create-logger.ts";
+import { createJsonSink } from "./json-sink.ts";
 import { createPlainSink } from "./plain-sink.ts";
 import { createTtySink } from "./tty-sink.ts";
 
@@ -66,6 +67,21 @@ describe("logger", () => {
     expect(out).toContain("\r\x1b[2K… install 1/2");
     expect(out).toContain("pods pending\n");
     expect(out).toMatch(/✓ install \(\d+\.\ds\)\n$/);
+  });
+
+  it("json sink writes JSON Lines with a timestamp", () => {
+    const lines: string[] = [];
+    const log = createLogger(
+      createJsonSink(
+        (l) => lines.push(l),
+        () => new Date("2026-12-03T10:00:00Z"),
+      ),
+      "info",
+    );
+    log.child("s").info("hello", { n: 1 });
+    expect(lines).toEqual([
+      '{"time":"2026-12-03T10:00:00.000Z","type":"message","level":"info","text":"hello","fields":{"n":1},"scope":"s"}\n',
+    ]);
   });
 
   it("uses progress lines only on a terminal outside CI", () => {
