@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { readdir, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { checkMatrix } from "../matrix/check-matrix.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { classify, discoverFiles } from "./discover.ts";
@@ -29,6 +30,8 @@ export interface Catalog {
   matrices: Map<string, LoadedMatrix>;
   /** The files checked (display names) and their kinds. */
   files: { file: string; kind: FileKind }[];
+  /** The files in focus (display names): the given files (folders expanded), or every file. */
+  focus: string[];
   /** Problems of the files in focus (the given files, or every file when none were given). */
   problems: Problem[];
 }
@@ -41,8 +44,11 @@ interface Parsed {
 export async function loadCatalog(options: CatalogOptions): Promise<Catalog> {
   const root = options.root;
   const scenariosDir = options.scenariosDir ?? resolve(root, "scenarios");
-  const explicit = (options.files ?? []).map((f) => resolve(f));
   const discovered = await discoverFiles(scenariosDir);
+  const explicit = await expandPaths(
+    options.files ?? [],
+    discovered.map((d) => d.path),
+  );
   const byPath = new Map<string, FileKind | undefined>(discovered.map((d) => [d.path, d.kind]));
   for (const f of explicit) if (!byPath.has(f)) byPath.set(f, undefined);
 
@@ -61,7 +67,8 @@ export async function loadCatalog(options: CatalogOptions): Promise<Catalog> {
       continue;
     }
     const inScenarios = relative(scenariosDir, path);
-    const rel = inScenarios.startsWith("..") || isAbsolute(inScenarios) ? undefined : inScenarios;
+    const rel =
+      inScenarios.startsWith("..") || isAbsolute(inScenarios) ? undefined : inScenarios.split(sep).join("/");
     const kind = classify(rel, result.source.data);
     parsed.push({ source: result.source, kind });
     files.push({ file: display, kind });
@@ -108,9 +115,31 @@ export async function loadCatalog(options: CatalogOptions): Promise<Catalog> {
     else matrices.set(spec.name, { spec, file: source.display });
   }
 
-  const focus = explicit.length > 0 ? explicit.map((f) => repoRelative(root, f)) : [...problemsOf.keys()];
+  const focus = explicit.length > 0 ? explicit.map((f) => repoRelative(root, f)) : files.map((f) => f.file);
   const problems = dedupe(focus.flatMap((f) => problemsOf.get(f) ?? []));
-  return { root, targets, scenarios, matrices, files, problems };
+  return { root, targets, scenarios, matrices, files, focus, problems };
+}
+
+/**
+ * Given paths, with folders expanded: to the target/scenario/matrix files found under them by
+ * the layout, or, for a folder outside the layout (like examples-invalid/), its own YAML files.
+ */
+async function expandPaths(paths: string[], discovered: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths.map((f) => resolve(f))) {
+    const info = await stat(p).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const inside = discovered.filter((d) => d.startsWith(`${p}${sep}`));
+    if (inside.length > 0) out.push(...inside);
+    else {
+      const names = (await readdir(p)).filter((n) => /\.ya?ml$/.test(n)).sort();
+      out.push(...names.map((n) => join(p, n)));
+    }
+  }
+  return [...new Set(out)];
 }
 
 const pick = (o: CatalogOptions): { probeIds?: ReadonlySet<string> } =>

@@ -17,17 +17,19 @@ export async function validateAction(
     files: options.paths,
     ...(probeIds ? { probeIds } : {}),
   });
-  const checked = options.paths.length > 0 ? options.paths.length : catalog.files.length;
+  const checked = catalog.focus.length;
   if (options.json) {
     ctx.out(toJson({ ok: catalog.problems.length === 0, checked, problems: catalog.problems }));
   }
   if (catalog.problems.length > 0) throw new ScenarioFilesInvalidError(catalog.problems);
   if (!options.json) {
-    const count = (kind: string): number => catalog.files.filter((f) => f.kind === kind).length;
+    const focus = new Set(catalog.focus);
+    const count = (kind: string): number =>
+      catalog.files.filter((f) => f.kind === kind && focus.has(f.file)).length;
     ctx.out(
-      options.paths.length > 0
-        ? `ok: ${checked} file${checked === 1 ? "" : "s"} valid`
-        : `ok: ${checked} files valid (${count("target")} targets, ${count("scenario")} scenarios, ${count("matrix")} matrices, ${count("expectations")} expectations files)`,
+      checked === 0
+        ? "nothing to check: no target, scenario or matrix files found"
+        : `ok: ${checked} file${checked === 1 ? "" : "s"} valid (${count("target")} targets, ${count("scenario")} scenarios, ${count("matrix")} matrices, ${count("expectations")} expectations files)`,
     );
   }
 }
