@@ -1,4 +1,4 @@
-import { deployedCredential } from "../deployed-credentials.ts";
+import { credentialRef, deployedCredential } from "../deployed-credentials.ts";
 import { containersOf, runForRelease } from "../object-check.ts";
 import { defineProbe, type Pod, type SecretObject } from "../probe-kit.ts";
 

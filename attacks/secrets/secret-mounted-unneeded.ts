@@ -1,10 +1,18 @@
 import type { ReleaseSnapshot } from "../../harness/model/access.ts";
 import type { TargetProfile } from "../../harness/model/scenario.ts";
+import { credentialRef } from "../deployed-credentials.ts";
 import { containersOf, runPerComponent } from "../object-check.ts";
 import { defineProbe, type Pod, type SecretObject } from "../probe-kit.ts";
 
-/** "secret/key" for every Secret key a pod receives (env, envFrom, volumes). */
-export function secretKeysGiven(pod: Pod, snap: ReleaseSnapshot): Set<string> {
+/**
+ * Every secret a pod receives: "secret/key" for Secret keys (env, envFrom, volumes), and
+ * "env/NAME" for literal env values whose name is one of `secretNames` (the profile's secret keys).
+ */
+export function secretKeysGiven(
+  pod: Pod,
+  snap: ReleaseSnapshot,
+  secretNames: ReadonlySet<string> = new Set(),
+): Set<string> {
   const secrets = snap.secrets as SecretObject[];
   const keysOf = (name: string): string[] => {
     const s = secrets.find((x) => x.metadata?.name === name);
@@ -17,6 +25,7 @@ export function secretKeysGiven(pod: Pod, snap: ReleaseSnapshot): Set<string> {
     for (const e of c.env ?? []) {
       const ref = e.valueFrom?.secretKeyRef;
       if (ref?.name && ref.key) out.add(`${ref.name}/${ref.key}`);
+      else if (e.value !== undefined && e.value !== "" && secretNames.has(e.name)) out.add(`env/${e.name}`);
     }
     for (const ef of c.envFrom ?? [])
       if (ef.secretRef?.name) for (const k of keysOf(ef.secretRef.name)) out.add(`${ef.secretRef.name}/${k}`);
@@ -42,9 +51,20 @@ export function neededKeys(target: TargetProfile, component: string): Set<string
   const out = new Set<string>();
   for (const n of needs) {
     out.add(n);
-    const ref = target.credentials[n];
+    const ref = credentialRef(target, n);
     if (ref) out.add(ref.key);
   }
+  return out;
+}
+
+/** Names the profile knows as secrets (any component's needs, every credential key, every Secret key). */
+export function knownSecretNames(target: TargetProfile, snap: ReleaseSnapshot): Set<string> {
+  const out = new Set<string>();
+  for (const c of Object.values(target.components)) for (const n of c.needsSecrets ?? []) out.add(n);
+  for (const ref of Object.values(target.credentials)) out.add(ref.key);
+  for (const s of snap.secrets as SecretObject[])
+    if (s.type !== "kubernetes.io/service-account-token")
+      for (const k of Object.keys(s.data ?? {})) out.add(k);
   return out;
 }
 
@@ -65,7 +85,8 @@ export const secretMountedUnneeded = defineProbe({
     runPerComponent(ctx, self, (component, pods, snap) => {
       const needed = neededKeys(ctx.target, component);
       const given = new Set<string>();
-      for (const pod of pods) for (const k of secretKeysGiven(pod, snap)) given.add(k);
+      const names = knownSecretNames(ctx.target, snap);
+      for (const pod of pods) for (const k of secretKeysGiven(pod, snap, names)) given.add(k);
       const repro = `kubectl -n ${snap.namespace} get pod ${pods[0]?.metadata?.name ?? "POD"} -o yaml | grep -nE 'secretKeyRef|secretRef|secretName' -A2`;
       const evidence = [{ label: "secret keys given", content: [...given].sort().join("\n") || "none" }];
       if (!needed)

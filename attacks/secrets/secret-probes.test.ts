@@ -83,6 +83,30 @@ describe("secret probes on fixture objects", () => {
   });
 });
 
+describe("secret-mounted-unneeded with literal env (no Secret at all)", () => {
+  it("counts literal env named like the profile's secret keys, ignores other literals", async () => {
+    const pod = (component: string, env: { name: string; value: string }[]) => ({
+      metadata: { name: `${component}-0`, labels: target.components[component]?.selector },
+      spec: { containers: [{ name: component, env }] },
+    });
+    const pods = [
+      pod("flower", [
+        { name: "REDIS_PASSWORD", value: "x1" },
+        { name: "AIRFLOW__CORE__FERNET_KEY", value: "k" },
+      ]),
+      pod("redis", [
+        { name: "REDIS_PASSWORD", value: "x1" },
+        { name: "SOME_OTHER_PASSWORD", value: "y" },
+      ]),
+    ];
+    const fs = await runOnObjects(secretMountedUnneeded, target, { pods, secrets: [] });
+    const flower = fs.find((f) => f.component === "flower");
+    expect(flower?.verdict).toBe("vulnerable");
+    expect(flower?.summary).toMatch(/env\/AIRFLOW__CORE__FERNET_KEY/);
+    expect(fs.find((f) => f.component === "redis")?.verdict).toBe("secure");
+  });
+});
+
 describe("secret shapes", () => {
   it.each([
     ["DATABASE_PASSWORD", "s3cret", true],
