@@ -124,6 +124,11 @@ describe("secret shapes", () => {
   ])("%s=%s → %s", (name, value, expected) => {
     expect(looksLikeSecret(name, value)).toBe(expected);
   });
+  it("ignores code in embedded files, flags quoted literals", () => {
+    const py =
+      'password = request.form["password"]\nSECRET_KEY = os.environ.get("X")\nAPI_TOKEN = "tok-123456"\n';
+    expect(secretLinesIn(py)).toEqual(["API_TOKEN"]);
+  });
   it("finds credential lines in embedded config files", () => {
     expect(secretLinesIn("[a]\npassword = x1y2\nuser = bob\nurl: redis://:pw@r:6379\n")).toEqual([
       "password",

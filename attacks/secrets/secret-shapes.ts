@@ -28,13 +28,23 @@ function isPlaceholder(v: string): boolean {
   return /^(\$\(|\$\{|\{\{|<|changeme$|\*+$|true$|false$|none$|null$)/i.test(v) || v.startsWith("/");
 }
 
+/** The literal on the right of `name = value` / `name: value`, or undefined for an expression. */
+function literalValue(raw: string): string | undefined {
+  const v = raw.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(v);
+  if (quoted) return quoted[2];
+  // Code (calls, subscripts, operators) is not a literal secret.
+  return /^[^\s()[\]{}"'`]+$/.test(v) ? v : undefined;
+}
+
 /** Lines of an embedded config file (airflow.cfg, .ini, .env, YAML) that hold credentials. */
 export function secretLinesIn(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z0-9_.-]+)\s*[:=]\s*["']?(.*?)["']?\s*$/.exec(line);
-    if ((m && looksLikeSecret(m[1] ?? "", m[2] ?? "")) || (!m && CREDENTIAL_URL.test(line)))
-      out.push(m?.[1] ?? line.trim().slice(0, 40));
+    const m = /^\s*([A-Za-z0-9_.-]+)\s*[:=]\s*(.*?)\s*$/.exec(line);
+    const value = m ? literalValue(m[2] ?? "") : undefined;
+    if (m && value !== undefined && looksLikeSecret(m[1] ?? "", value)) out.push(m[1] ?? "");
+    else if (CREDENTIAL_URL.test(line)) out.push(m?.[1] ?? line.trim().slice(0, 40));
   }
   return out;
 }
