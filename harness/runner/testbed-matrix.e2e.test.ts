@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderReports } from "../../reports/render.ts";
-import { scenarioInputs } from "../commands/common/session-inputs.ts";
+import { planScenarios } from "../commands/common/plan-scenarios.ts";
 import { exec } from "../exec.ts";
 import { evaluateGate } from "../gate/evaluate-gate.ts";
 import { formatGate } from "../gate/format-gate.ts";
+import { createMemoryLogger } from "../log/index.ts";
 import type { RunRecord } from "../model/run-record.ts";
 import { todayUtc } from "../scenario/dates.ts";
 import { e2eLogger } from "../testing/e2e-env.ts";
@@ -19,7 +20,7 @@ const matrix = process.env.CHARTPROBE_E2E_MATRIX ?? "testbed";
 let record: RunRecord;
 
 beforeAll(async () => {
-  const inputs = await scenarioInputs({ root, scenarios: [], matrix });
+  const inputs = await planScenarios({ root, scenarios: [], matrix }, createMemoryLogger());
   const controller = new AbortController();
   ({ record } = await runSession({
     root,

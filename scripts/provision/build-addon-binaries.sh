@@ -13,7 +13,10 @@ OUT="$CACHE/addons"
 mkdir -p "$OUT"
 
 cached() { [ -x "$OUT/$1" ] && [ "$(cat "$OUT/$1.version" 2>/dev/null)" = "$2" ]; }
-stamp() { echo "$2" > "$OUT/$1.version"; echo "$1 $2: built in $(( SECONDS - $3 )) s"; }
+stamp() {
+  echo "$2" > "$OUT/$1.version"; echo "$1 $2: built in $(( SECONDS - $3 )) s"
+  printf '%s\t%s\t%s\n' "$1" "$2" "$(( SECONDS - $3 ))" >> "$CACHE/build-times.tsv"
+}
 
 install_module() { # name version package
   local name=$1 version=$2 pkg=$3 start=$SECONDS gobin

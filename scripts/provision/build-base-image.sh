@@ -19,3 +19,4 @@ cp /etc/apt/apt.conf.d/99* "$root/etc/apt/apt.conf.d/" 2>/dev/null || true
 rm -rf "$root/var/cache/apt/archives/"*.deb "$root/var/lib/apt/lists/"*
 tar -C "$root" -c . | docker import - "$IMAGE" >/dev/null
 echo "base image: $IMAGE built"
+printf 'base-image\t%s\t%s\n' "$IMAGE" "$SECONDS" >> "${CHARTPROBE_CACHE:-$HOME/.cache/chartprobe}/build-times.tsv"

@@ -22,6 +22,7 @@ build() { # name version module-path output-name [ldflags]
   rm -rf "$gobin"
   echo "$version" > "$stamp"
   echo "$name $version: built in $((SECONDS - start)) s"
+  printf '%s\t%s\t%s\n' "$name" "$version" "$((SECONDS - start))" >> "$CACHE/build-times.tsv"
 }
 
 minor=${K8S_VERSION#v1.}; minor=${minor%%.*}

@@ -54,4 +54,5 @@ echo "kubernetes $K8S_VERSION: compiling ${BINARIES[*]} (a cold build takes tens
 pkgs=(); for b in "${BINARIES[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$b"); done
 CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$OUT.tmp/" "${pkgs[@]}"
 rm -rf "$OUT"; mv "$OUT.tmp" "$OUT"
+printf 'kubernetes\t%s\t%s\n' "$K8S_VERSION" "$SECONDS" >> "$CACHE/build-times.tsv"
 echo "kubernetes $K8S_VERSION: built into $OUT"

@@ -75,4 +75,5 @@ docker commit \
   --change "LABEL chartprobe.inputs=$inputs_hash" "$builder" "$NODE_IMAGE" >/dev/null
 docker rmi "$NODE_IMAGE-base" >/dev/null 2>&1 || true
 echo "node image: $NODE_IMAGE built in $((SECONDS - start)) s"
+printf 'node-image\t%s\t%s\n' "$NODE_IMAGE" "$((SECONDS - start))" >> "$CACHE/build-times.tsv"
 echo "$NODE_IMAGE"

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { UserError } from "../../errors.ts";
 import type { Logger } from "../../log/logger.ts";
 import { type Selection, selectScenarios } from "../../matrix/select.ts";
@@ -9,7 +10,13 @@ import { probeIdsOrWarn } from "./probe-ids.ts";
 export interface PlannedScenario {
   scenario: Scenario;
   target: TargetProfile;
+  /** Absolute path of the target.yaml (a chart path is relative to its folder). */
+  targetFile: string;
 }
+
+/** With neither --scenario nor --matrix: the matrix named "default", else testbed/insecure. */
+export const DEFAULT_MATRIX = "default";
+export const DEFAULT_SCENARIO = "testbed/insecure";
 
 export interface PlanRequest extends Selection {
   root: string;
@@ -30,7 +37,13 @@ export async function planScenarios(request: PlanRequest, log: Logger): Promise<
     if (probeIds && !probeIds.has(id))
       throw new UserError(`unknown probe "${id}" in --probe`, probeFix(id, probeIds));
   }
-  const selected = selectScenarios(catalog, request);
+  const useDefault = (request.scenarios ?? []).length === 0 && request.matrix === undefined;
+  const selection: Selection = useDefault
+    ? catalog.matrices.has(DEFAULT_MATRIX)
+      ? { ...request, matrix: DEFAULT_MATRIX }
+      : { ...request, scenarios: [DEFAULT_SCENARIO] }
+    : request;
+  const selected = selectScenarios(catalog, selection);
   log.debug(`planned ${selected.length} scenarios`, { ids: selected.map((s) => s.id) });
   return selected.map((scenario) => {
     const target = catalog.targets.get(scenario.target);
@@ -38,6 +51,6 @@ export async function planScenarios(request: PlanRequest, log: Logger): Promise<
     if (!target) throw new UserError(`scenario ${scenario.id} names unknown target ${scenario.target}`);
     const narrowed: Scenario =
       only.length === 0 ? scenario : { ...scenario, probes: { ...scenario.probes, include: only } };
-    return { scenario: narrowed, target: target.profile };
+    return { scenario: narrowed, target: target.profile, targetFile: resolve(request.root, target.file) };
   });
 }

@@ -4,8 +4,8 @@ import { UserError } from "../../errors.ts";
 import type { Logger } from "../../log/logger.ts";
 import { runSession } from "../../runner/run-session.ts";
 import { abortOnSignal } from "../common/abort-on-signal.ts";
+import { planScenarios } from "../common/plan-scenarios.ts";
 import { toJson } from "../common/print.ts";
-import { scenarioInputs } from "../common/session-inputs.ts";
 import type { ReproOptions } from "./options.ts";
 
 /**
@@ -13,11 +13,15 @@ import type { ReproOptions } from "./options.ts";
  * reach it. Nothing is removed at the end; `chartprobe clean` ends it.
  */
 export async function reproAction(options: ReproOptions, log: Logger, ctx: CliContext): Promise<void> {
-  const inputs = await scenarioInputs({
-    root: options.root,
-    scenarios: [options.scenario],
-    ...(options.matrix !== undefined ? { matrix: options.matrix } : {}),
-  });
+  const inputs = await planScenarios(
+    {
+      root: options.root,
+      scenarios: [options.scenario],
+      probes: options.probes,
+      ...(options.matrix !== undefined ? { matrix: options.matrix } : {}),
+    },
+    log,
+  );
   if (inputs.length !== 1) {
     throw new UserError(
       `repro takes exactly one scenario; "${options.scenario}" selects ${inputs.length}`,

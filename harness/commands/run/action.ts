@@ -9,17 +9,21 @@ import type { Logger } from "../../log/logger.ts";
 import { runSession } from "../../runner/run-session.ts";
 import { todayUtc } from "../../scenario/dates.ts";
 import { abortOnSignal } from "../common/abort-on-signal.ts";
+import { planScenarios } from "../common/plan-scenarios.ts";
 import { toJson } from "../common/print.ts";
-import { scenarioInputs } from "../common/session-inputs.ts";
 import type { RunOptions } from "./options.ts";
 
 export async function runAction(options: RunOptions, log: Logger, ctx: CliContext): Promise<void> {
-  const inputs = await scenarioInputs({
-    root: options.root,
-    scenarios: options.scenarios,
-    ...(options.matrix !== undefined ? { matrix: options.matrix } : {}),
-    ...(options.shard ? { shard: options.shard } : {}),
-  });
+  const inputs = await planScenarios(
+    {
+      root: options.root,
+      scenarios: options.scenarios,
+      probes: options.probes,
+      ...(options.matrix !== undefined ? { matrix: options.matrix } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+    },
+    log,
+  );
   log.info(`run: ${inputs.length} scenario(s): ${inputs.map((i) => i.scenario.id).join(", ")}`);
   const baseline = options.baseline ? await loadRunRecord(options.baseline) : undefined;
   const signal = abortOnSignal();
