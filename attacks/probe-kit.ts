@@ -139,6 +139,8 @@ export function deployedSecrets(snapshot: ReleaseSnapshot | undefined): string[]
   if (!snapshot) return [];
   const out: string[] = [];
   for (const s of snapshot.secrets as SecretObject[]) {
+    // Helm's own release records hold the whole chart, not credentials.
+    if (s.type === "helm.sh/release.v1") continue;
     const entries = [
       ...Object.entries(s.data ?? {}).map(
         ([k, v]) => [k, Buffer.from(String(v), "base64").toString("utf8")] as const,
