@@ -11,7 +11,7 @@ export const redisDefaultPassword = defineProbe({
   remediation: "Set a generated Redis password from an existing Secret instead of the chart default.",
   valuesKeys: ["redis.password", "redis.existingSecret"],
   description:
-    "Sends AUTH with the password the chart ships as default, then PING, INFO server, ACL WHOAMI and COMMAND INFO CONFIG (read-only).",
+    "Sends AUTH with the password the chart ships as default, then PING, INFO server, ACL WHOAMI and COMMAND INFO for CONFIG/FLUSHALL/... (read-only; none of those is run).",
   vantages: ["runner", "foreign-pod", "neighbour-pod"],
   component: "redis",
   appliesTo: (_s, t) => t.components.redis !== undefined && t.knownDefaults.redisPassword !== undefined,
@@ -34,7 +34,7 @@ export const redisDefaultPassword = defineProbe({
         if (redisPingAnswered(t) && authed)
           return {
             verdict: "vulnerable",
-            summary: `AUTH with the chart default password succeeded${t.configAvailable ? "; CONFIG is available" : ""}`,
+            summary: `AUTH with the chart default password succeeded${t.dangerousAvailable?.length ? `; available: ${t.dangerousAvailable.join(", ")}` : ""}`,
             evidence,
             repro,
           };

@@ -39,7 +39,7 @@ export const redisNoAuth = defineProbe({
         if (redisPingAnswered(t))
           return {
             verdict: "vulnerable",
-            summary: `PING answered without AUTH${t.whoami ? ` (user ${t.whoami})` : ""}${t.configAvailable ? "; CONFIG is available" : ""}`,
+            summary: `PING answered without AUTH${t.whoami ? ` (user ${t.whoami})` : ""}${t.dangerousAvailable?.length ? `; available: ${t.dangerousAvailable.join(", ")}` : ""}`,
             evidence,
             repro,
           };

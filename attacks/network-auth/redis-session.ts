@@ -10,6 +10,8 @@ export interface RedisTranscript {
   version?: string;
   /** Whether CONFIG is a known command for this identity (COMMAND INFO CONFIG; never run). */
   configAvailable?: boolean;
+  /** Dangerous commands the server still knows (none of them is ever run). */
+  dangerousAvailable?: string[];
 }
 
 const oneLine = (v: unknown): string => (Array.isArray(v) ? JSON.stringify(v) : String(v)).slice(0, 300);
@@ -67,7 +69,8 @@ export async function redisConversation(
     } catch (err) {
       t.pingError = (err as Error).message;
       t.lines.push("> PING", `< (error) ${t.pingError}`);
-      if (!/NOAUTH|NOPERM|WRONGPASS|DENIED|invalid password|Authentication required/i.test(t.pingError)) throw err;
+      if (!/NOAUTH|NOPERM|WRONGPASS|DENIED|invalid password|Authentication required/i.test(t.pingError))
+        throw err;
       return t;
     }
     try {
@@ -84,14 +87,17 @@ export async function redisConversation(
       t.lines.push("> ACL WHOAMI", `< (error) ${(err as Error).message}`);
     }
     try {
-      const info = (await client.call("COMMAND", "INFO", "CONFIG")) as unknown[];
-      t.configAvailable = Array.isArray(info) && info[0] !== null && info[0] !== undefined;
+      const names = ["CONFIG", "FLUSHALL", "FLUSHDB", "DEBUG", "MODULE", "SLAVEOF", "REPLICAOF"];
+      const info = (await client.call("COMMAND", "INFO", ...names)) as unknown[];
+      const known = names.filter((_n, i) => Array.isArray(info) && info[i] !== null && info[i] !== undefined);
+      t.configAvailable = known.includes("CONFIG");
+      t.dangerousAvailable = known;
       t.lines.push(
-        "> COMMAND INFO CONFIG",
-        `< ${t.configAvailable ? "CONFIG is available" : "(nil): CONFIG is renamed or disabled"}`,
+        `> COMMAND INFO ${names.join(" ")}`,
+        `< available: ${known.join(", ") || "none"}${t.configAvailable ? "" : " (CONFIG renamed or disabled)"}`,
       );
     } catch (err) {
-      t.lines.push("> COMMAND INFO CONFIG", `< (error) ${(err as Error).message}`);
+      t.lines.push("> COMMAND INFO CONFIG ...", `< (error) ${(err as Error).message}`);
     }
     return t;
   } finally {

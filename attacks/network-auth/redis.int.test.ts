@@ -21,7 +21,7 @@ describe("redis probes against real redis-server", () => {
   beforeAll(async () => {
     [open, defaultPw, strong] = (await startAll([
       () => startLocalRedis(),
-      () => startLocalRedis({ password: "airflow" }),
+      () => startLocalRedis({ password: "airflow", renameConfig: true }),
       () => startLocalRedis({ password: "s3cure-Redis-pw-4711" }),
     ])) as [LocalRedis, LocalRedis, LocalRedis];
   });
@@ -32,7 +32,7 @@ describe("redis probes against real redis-server", () => {
   it("redis-no-auth: vulnerable without requirepass, reports CONFIG", async () => {
     const [f] = await redisNoAuth.run(ctxFor(open.port));
     expect(f?.verdict).toBe("vulnerable");
-    expect(f?.summary).toMatch(/CONFIG is available/);
+    expect(f?.summary).toMatch(/available: CONFIG, FLUSHALL, FLUSHDB, DEBUG/);
     expect(f?.evidence[0]?.content).toMatch(/ACL WHOAMI\n< default/);
     expect(f?.location?.valuesKey).toBe("redis.password");
   });
@@ -43,9 +43,11 @@ describe("redis probes against real redis-server", () => {
     expect(f?.evidence[0]?.content).toMatch(/NOAUTH/);
   });
 
-  it("redis-default-password: vulnerable when the chart default works", async () => {
+  it("redis-default-password: vulnerable when the chart default works; renamed commands are not listed", async () => {
     const [f] = await redisDefaultPassword.run(ctxFor(defaultPw.port));
     expect(f?.verdict).toBe("vulnerable");
+    expect(f?.summary).not.toMatch(/CONFIG|FLUSH/);
+    expect(f?.evidence[0]?.content).toMatch(/CONFIG renamed or disabled/);
     expect(f?.repro).toContain('-a "$REDIS_PASSWORD"');
   });
 

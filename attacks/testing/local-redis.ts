@@ -28,7 +28,19 @@ export async function startLocalRedis(
   ];
   if (options.password) args.push("--requirepass", options.password);
   else args.push("--protected-mode", "no");
-  if (options.renameConfig) args.push("--rename-command", "CONFIG", "");
+  // As the community chart's Redis does it: dangerous commands renamed away.
+  if (options.renameConfig)
+    args.push(
+      "--rename-command",
+      "CONFIG",
+      "",
+      "--rename-command",
+      "FLUSHALL",
+      "",
+      "--rename-command",
+      "FLUSHDB",
+      "",
+    );
   const proc = startBackground("redis-server", args);
   const stop = async () => {
     await proc.stop();
