@@ -13,7 +13,7 @@ function deployedFernetKeys(
   const fromProfile = deployedCredential(snap, target, "fernet-key");
   if (fromProfile !== undefined)
     found.push({
-      where: `credential fernet-key (${target.credentials["fernet-key"]?.secret})`,
+      where: `credential fernetKey (${credentialRef(target, "fernetKey")?.secret})`,
       value: fromProfile,
     });
   for (const s of snap.secrets as SecretObject[])
