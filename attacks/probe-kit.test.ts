@@ -104,8 +104,25 @@ describe("deployed secrets for redaction", () => {
     const { deployedSecrets } = await import("./probe-kit.ts");
     const b = (s: string) => Buffer.from(s).toString("base64");
     const snap = {
-      secrets: [{ data: { DATABASE_USER: b("postgres"), DATABASE_PASSWORD: b("pw-1234\n"), DATABASE_HOST: b("db.local") } }],
+      secrets: [
+        {
+          data: {
+            DATABASE_USER: b("postgres"),
+            DATABASE_PASSWORD: b("pw-1234\n"),
+            DATABASE_HOST: b("db.local"),
+          },
+        },
+      ],
     } as never;
     expect(deployedSecrets(snap).sort()).toEqual(["pw-1234", "pw-1234\n"]);
+  });
+  it("ignores Helm's release records", async () => {
+    const { deployedSecrets } = await import("./probe-kit.ts");
+    const snap = {
+      secrets: [
+        { type: "helm.sh/release.v1", data: { release: Buffer.from("H4sIbigblob").toString("base64") } },
+      ],
+    } as never;
+    expect(deployedSecrets(snap)).toEqual([]);
   });
 });
