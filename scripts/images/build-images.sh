@@ -4,7 +4,8 @@
 #   scripts/images/build-images.sh [NAME...]     # default: every image in images.list
 #
 # Idempotent: an image is rebuilt only when its context hash (Dockerfile dir + base image id)
-# differs from the label on the existing tag. CHARTPROBE_IMAGES_FORCE=1 rebuilds anyway.
+# differs from the label on the existing tag. CHARTPROBE_IMAGES_FORCE=1 rebuilds anyway;
+# CHARTPROBE_IMAGES_NO_CACHE=1 also ignores docker's layer cache (a true cold build).
 # CHARTPROBE_EXTRA_CA_DIR (default /usr/local/share/ca-certificates) holds *.crt files copied
 # into the build context so pip can cross a TLS-intercepting proxy; they are not hashed.
 set -euo pipefail
@@ -63,7 +64,9 @@ build_one() {
     find "${extra_ca_dir}" -maxdepth 1 -name '*.crt' -exec cp {} "${ctx}/extra-ca/" \;
   fi
   started=${SECONDS}
-  if ! docker build --label "${label_key}=${want}" --label "org.chartprobe.image=${name}" \
+  local cache=()
+  [[ "${CHARTPROBE_IMAGES_NO_CACHE:-0}" == "1" ]] && cache=(--no-cache)
+  if ! docker build "${cache[@]}" --label "${label_key}=${want}" --label "org.chartprobe.image=${name}" \
     -t "${tag}" "${ctx}" >"${ctx}.log" 2>&1; then
     tail -40 "${ctx}.log" >&2
     log "${name}: build FAILED (full log: ${ctx}.log)"
