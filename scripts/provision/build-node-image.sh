@@ -35,8 +35,10 @@ image_for() { printf '%s\n' "${wanted[@]}" | grep "/$1:" | head -1; }
 
 build_component() { # image-ref binary-path dockerfile
   local ref=$1 bin=$2 dockerfile=$3 ctx="$work/ctx-$(basename "$2")"
-  mkdir -p "$ctx"; cp "$bin" "$ctx/"; cp "$HERE/node-image/$dockerfile" "$ctx/Dockerfile"
-  docker build -q --build-arg BINARY="$(basename "$bin")" --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$ref" "$ctx" >/dev/null
+  mkdir -p "$ctx"; cp "$bin" "$ctx/"
+  sed "s/@BINARY@/$(basename "$bin")/g" "$HERE/node-image/$dockerfile" > "$ctx/Dockerfile"
+  docker build -q --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$ref" "$ctx" >/dev/null 2>"$ctx/build.err" ||
+    { grep -v "DEPRECATED\|BuildKit\|environment-variable" "$ctx/build.err" >&2; exit 3; }
   echo "node image: built $ref"
 }
 
@@ -58,7 +60,7 @@ ctx="$work/node"; mkdir -p "$ctx/bin"
 cp -r "$kind_dir/images/base/files" "$ctx/kind-files"; chmod -R u+w "$ctx/kind-files"
 cp "$K8S_BIN/kubelet" "$K8S_BIN/kubeadm" "$K8S_BIN/kubectl" "$ADDONS/crictl" "$ctx/bin/"
 cp "$HERE/node-image/Dockerfile" "$ctx/"
-docker build -q --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg K8S_VERSION="$K8S_VERSION" -t "$NODE_IMAGE-base" "$ctx" >/dev/null
+docker build -q --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg K8S_VERSION="$K8S_VERSION" -t "$NODE_IMAGE-base" "$ctx" >/dev/null 2>"$work/build.err" || { grep -v "DEPRECATED\|BuildKit\|environment-variable" "$work/build.err" >&2; exit 3; }
 
 echo "node image: importing ${#images[@]} component images into the node's containerd"
 docker save -o "$work/images.tar" "${images[@]}"
@@ -67,11 +69,12 @@ docker exec "$builder" sh -c '
   (containerd >/tmp/containerd.log 2>&1 &)
   for i in $(seq 1 60); do ctr version >/dev/null 2>&1 && break; sleep 0.5; done
   ctr -n k8s.io images import --no-unpack --all-platforms /images.tar >/dev/null
-  ctr -n k8s.io images ls -q
+  ctr -n k8s.io images ls -q | grep -v "^sha256:"
   pkill containerd; sleep 1; rm -f /tmp/containerd.log'
+# The container config (STOPSIGNAL, ENV) is inherited from the base; only the entrypoint and
+# command, overridden to keep the builder alive, are set back.
 docker commit \
   --change 'ENTRYPOINT ["/usr/local/bin/entrypoint", "/sbin/init"]' --change 'CMD []' \
-  --change 'STOPSIGNAL SIGRTMIN+3' --change 'ENV container=docker' \
   --change "LABEL chartprobe.inputs=$inputs_hash" "$builder" "$NODE_IMAGE" >/dev/null
 docker rmi "$NODE_IMAGE-base" >/dev/null 2>&1 || true
 echo "node image: $NODE_IMAGE built in $((SECONDS - start)) s"

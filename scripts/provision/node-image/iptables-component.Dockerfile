@@ -6,5 +6,5 @@ RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       iptables ipset conntrack iproute2 kmod >/dev/null \
  && rm -rf /var/lib/apt/lists/*
-ARG BINARY
-COPY ${BINARY} /usr/local/bin/${BINARY}
+COPY @BINARY@ /usr/local/bin/@BINARY@
+ENTRYPOINT ["/usr/local/bin/@BINARY@"]
