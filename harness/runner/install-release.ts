@@ -10,8 +10,6 @@ export interface InstallInput {
   root: string;
   scenario: Scenario;
   target: TargetProfile;
-  /** Folder of the target.yaml: chart.path is relative to it. */
-  targetDir: string;
   namespace: string;
   release: string;
   runId: string;
@@ -19,10 +17,10 @@ export interface InstallInput {
   onOutput?: (line: string) => void;
 }
 
-/** The chart reference and flags helm needs for a target's chart source. */
-export function chartArgs(target: TargetProfile, targetDir: string): string[] {
+/** The chart reference and flags helm needs; a loaded target's chart.path is repository-relative. */
+export function chartArgs(target: TargetProfile, root: string): string[] {
   const { chart } = target;
-  if (chart.path) return [resolve(targetDir, chart.path)];
+  if (chart.path) return [resolve(root, chart.path)];
   if (chart.oci) return [chart.oci, ...(chart.version ? ["--version", chart.version] : [])];
   if (chart.repo)
     return [chart.name, "--repo", chart.repo, ...(chart.version ? ["--version", chart.version] : [])];
@@ -57,7 +55,7 @@ export function helmInstallArgs(input: InstallInput): string[] {
     "upgrade",
     "--install",
     input.release,
-    ...chartArgs(input.target, input.targetDir),
+    ...chartArgs(input.target, input.root),
     "--namespace",
     input.namespace,
     ...values,

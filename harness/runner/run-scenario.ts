@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { runTruthTable } from "../../attacks/network-policy/netpol-reachability.ts";
 import { ClusterProbeAccess } from "../access/cluster-access.ts";
 import { deferCleanup } from "../cleanup.ts";
@@ -34,8 +34,6 @@ export interface ScenarioEnvironment {
 export interface ScenarioInput {
   scenario: Scenario;
   target: TargetProfile;
-  /** Absolute path of the target.yaml (chart paths are relative to its folder). */
-  targetFile: string;
 }
 
 export interface ScenarioOutcome {
@@ -132,7 +130,6 @@ export async function runScenario(input: ScenarioInput, env: ScenarioEnvironment
           root: env.root,
           scenario,
           target,
-          targetDir: dirname(input.targetFile),
           namespace,
           release,
           runId: env.runId,

@@ -67,7 +67,9 @@ describe("install", () => {
 
   it("builds helm chart arguments for each chart source", () => {
     const base = { id: "t", title: "t", components: {}, knownDefaults: {}, credentials: {}, locations: {} };
-    expect(chartArgs({ ...base, chart: { name: "c", path: "chart" } }, "/x/t")).toEqual(["/x/t/chart"]);
+    expect(chartArgs({ ...base, chart: { name: "c", path: "scenarios/t/chart" } }, "/x")).toEqual([
+      "/x/scenarios/t/chart",
+    ]);
     expect(
       chartArgs(
         { ...base, chart: { name: "airflow", repo: "https://example.invalid/charts", version: "8.9.0" } },

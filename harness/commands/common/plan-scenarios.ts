@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { UserError } from "../../errors.ts";
 import type { Logger } from "../../log/logger.ts";
 import { type Selection, selectScenarios } from "../../matrix/select.ts";
@@ -10,8 +9,6 @@ import { probeIdsOrWarn } from "./probe-ids.ts";
 export interface PlannedScenario {
   scenario: Scenario;
   target: TargetProfile;
-  /** Absolute path of the target.yaml (a chart path is relative to its folder). */
-  targetFile: string;
 }
 
 /** With neither --scenario nor --matrix: the matrix named "default", else testbed/insecure. */
@@ -51,6 +48,6 @@ export async function planScenarios(request: PlanRequest, log: Logger): Promise<
     if (!target) throw new UserError(`scenario ${scenario.id} names unknown target ${scenario.target}`);
     const narrowed: Scenario =
       only.length === 0 ? scenario : { ...scenario, probes: { ...scenario.probes, include: only } };
-    return { scenario: narrowed, target: target.profile, targetFile: resolve(request.root, target.file) };
+    return { scenario: narrowed, target: target.profile };
   });
 }
