@@ -119,6 +119,8 @@ export interface BackgroundProcess {
   /** Resolves with the first regex match on stdout/stderr, rejects if the process exits first. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
   output(): string;
+  /** False once the process has exited (or failed to start). */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -152,6 +154,7 @@ export function startProcess(
     argv,
     pid: child.pid,
     output: () => buffer,
+    running: () => !exited,
     waitFor(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
         const check = () => {

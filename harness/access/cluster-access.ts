@@ -14,6 +14,7 @@ import type { Vantage } from "../model/vantage.ts";
 import { ATTACKER_CONTAINER, startAttackerPod } from "./cluster/attacker-pods.ts";
 import { canIWithToken } from "./cluster/can-i.ts";
 import { type PodRef, podForComponent, toPodRef } from "./cluster/component-pods.ts";
+import { ResilientForward } from "./cluster/resilient-forward.ts";
 
 export interface ClusterAccessOptions {
   kubectl: Kubectl;
@@ -98,6 +99,26 @@ export class ClusterProbeAccess implements ProbeAccess {
     return pod;
   }
 
+  /** Port-forward restarts so far (each one is logged; the runner puts the count in the record). */
+  tunnelRestarts = 0;
+
+  /** A self-healing loopback endpoint in front of `kubectl port-forward` to pod:port. */
+  async #forward(namespace: string, pod: string, port: number): Promise<ResilientForward> {
+    const forward = new ResilientForward(
+      {
+        start: async () => {
+          const pf = await this.#portForward(namespace, pod, port);
+          return { port: pf.localPort, stop: () => pf.process.stop(), alive: () => pf.process.running() };
+        },
+      },
+      (attempt, why) => {
+        this.tunnelRestarts++;
+        this.#o.log.info(`port-forward to ${namespace}/${pod}:${port} restarted (${attempt}): ${why}`);
+      },
+    );
+    return forward;
+  }
+
   async #portForward(
     namespace: string,
     pod: string,
@@ -125,15 +146,15 @@ export class ClusterProbeAccess implements ProbeAccess {
   async #openTunnel(vantage: Vantage, component: string, port: number): Promise<Tunnel> {
     const target = await this.#componentPod(component);
     if (vantage === "runner") {
-      const pf = await this.#portForward(this.namespace, target.name, port);
+      const forward = await this.#forward(this.namespace, target.name, port);
       return {
         endpoint: {
           host: "127.0.0.1",
-          port: pf.localPort,
+          port: await forward.listen(),
           describe: `kubectl -n ${this.namespace} port-forward pod/${target.name} ${port}:${port}`,
           close: async () => {},
         },
-        stop: () => pf.process.stop(),
+        stop: () => forward.close(),
       };
     }
     const attacker = this.#attacker(vantage);
@@ -157,16 +178,16 @@ export class ClusterProbeAccess implements ProbeAccess {
       ],
       { timeoutMs: 30_000 },
     );
-    const pf = await this.#portForward(attacker.namespace, attacker.pod, relay);
+    const forward = await this.#forward(attacker.namespace, attacker.pod, relay);
     return {
       endpoint: {
         host: "127.0.0.1",
-        port: pf.localPort,
+        port: await forward.listen(),
         describe: `kubectl -n ${attacker.namespace} exec ${attacker.pod} -- socat ${listen} TCP:${target.ip}:${port} & kubectl -n ${attacker.namespace} port-forward pod/${attacker.pod} ${relay}:${relay}`,
         close: async () => {},
       },
       stop: async () => {
-        await pf.process.stop();
+        await forward.close();
         await this.#o.kubectl.run(
           ["-n", attacker.namespace, "exec", attacker.pod, "--", "pkill", "-f", `TCP-LISTEN:${relay},`],
           {

@@ -201,6 +201,13 @@ export async function runScenario(input: ScenarioInput, env: ScenarioEnvironment
         onProgress: (done, total) => log.progress(`probes ${scenario.id}`, done, total),
       });
       if (table) result.truthTable = table;
+      if (access.tunnelRestarts > 0) {
+        log.warn(`${access.tunnelRestarts} port-forward restart(s) during the probes (retried with backoff)`);
+      }
+      return access.tunnelRestarts;
+    }).then((restarts) => {
+      const last = phases[phases.length - 1];
+      if (last && restarts > 0) last.detail = `port-forward restarts: ${restarts}`;
     });
     keepAccess = Boolean(env.keep);
     return keepAccess ? { result, access } : { result };
