@@ -4,6 +4,11 @@
 set -euo pipefail
 IMAGE=${BASE_IMAGE:-chartprobe.local/debian:bookworm}
 if docker image inspect "$IMAGE" >/dev/null 2>&1; then echo "base image: $IMAGE cached"; exit 0; fi
+if [ "${CHARTPROBE_STRATEGY:-}" = "online" ]; then
+  # Where a registry is reachable the same Debian release is simply pulled.
+  docker pull -q debian:bookworm >/dev/null && docker tag debian:bookworm "$IMAGE"
+  echo "base image: $IMAGE from debian:bookworm"; exit 0
+fi
 command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
