@@ -223,8 +223,11 @@ Airflow CLI command records itself in the metadata database, so flower needs the
 - name: tmp
   mountPath: /tmp
 {{- if .Values.airflow.securityHeaders }}
+# One file by subPath: a whole ConfigMap volume brings kubelet's ..data symlinks, which
+# Airflow's plugin walker takes for a recursive loop and refuses to start.
 - name: plugins
-  mountPath: /opt/airflow/plugins
+  mountPath: /opt/airflow/plugins/security_headers.py
+  subPath: security_headers.py
   readOnly: true
 {{- end }}
 {{- end -}}
