@@ -17,6 +17,11 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Do not throw on a non-zero exit; the caller inspects `exitCode`. */
   allowFailure?: boolean;
+  /**
+   * Run the command in a process group of its own and, on abort or timeout, stop the whole
+   * group: tools like kind start `docker run` children that would otherwise outlive them.
+   */
+  processGroup?: boolean;
   /** Called with each chunk of output, for progress on long steps. */
   onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
 }
@@ -59,8 +64,24 @@ export function exec(file: string, args: readonly string[], options: ExecOptions
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ["pipe", "pipe", "pipe"],
-      signal: options.signal,
+      ...(options.processGroup ? { detached: true } : { signal: options.signal }),
     });
+    const killGroup = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, sig);
+      } catch {
+        child.kill(sig);
+      }
+    };
+    if (options.processGroup && options.signal) {
+      const onAbort = () => {
+        killGroup("SIGTERM");
+        setTimeout(() => killGroup("SIGKILL"), 3000).unref();
+      };
+      if (options.signal.aborted) onAbort();
+      else options.signal.addEventListener("abort", onAbort, { once: true });
+      child.on("close", () => options.signal?.removeEventListener("abort", onAbort));
+    }
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -69,8 +90,12 @@ export function exec(file: string, args: readonly string[], options: ExecOptions
         ? undefined
         : setTimeout(() => {
             timedOut = true;
-            child.kill("SIGTERM");
-            setTimeout(() => child.kill("SIGKILL"), 3000).unref();
+            if (options.processGroup) killGroup("SIGTERM");
+            else child.kill("SIGTERM");
+            setTimeout(
+              () => (options.processGroup ? killGroup("SIGKILL") : child.kill("SIGKILL")),
+              3000,
+            ).unref();
           }, options.timeoutMs);
     child.stdout.setEncoding("utf8").on("data", (c: string) => {
       stdout += c;

@@ -37,6 +37,8 @@ export async function cleanEverything(options: {
   toolchain: Toolchain;
   existing?: { kubeconfigPath: string; context?: string };
   dryRun?: boolean;
+  /** Only this cluster (and its kubeconfig); other leftovers are left alone. */
+  only?: string;
   log: { info(message: string): void; warn(message: string): void };
 }): Promise<CleanReport> {
   const { toolchain, log, dryRun } = options;
@@ -80,7 +82,9 @@ export async function cleanEverything(options: {
     "--format",
     '{{.Label "io.x-k8s.kind.cluster"}}',
   ]);
-  const clusters = [...new Set([...kindClusters, ...labelled.filter(isOurClusterName)])];
+  const clusters = [...new Set([...kindClusters, ...labelled.filter(isOurClusterName)])].filter(
+    (n) => !options.only || n === options.only,
+  );
   for (const name of clusters) {
     log.info(`clean: kind cluster ${name}`);
     report.clusters.push(name);
@@ -103,7 +107,9 @@ export async function cleanEverything(options: {
     }
   }
 
-  const testContainers = await lines("docker", ["ps", "-aq", "--filter", "label=chartprobe.test"]);
+  const testContainers = options.only
+    ? []
+    : await lines("docker", ["ps", "-aq", "--filter", "label=chartprobe.test"]);
   if (testContainers.length > 0) {
     log.info(`clean: ${testContainers.length} test container(s)`);
     report.containers.push(...testContainers);
@@ -115,7 +121,7 @@ export async function cleanEverything(options: {
     const live = new Set(existsSync(toolchain.kind) ? await lines(toolchain.kind, ["get", "clusters"]) : []);
     for (const file of readdirSync(kubeconfigDir())) {
       const name = file.replace(/\.yaml$/, "");
-      if (isOurClusterName(name) && !live.has(name)) {
+      if (isOurClusterName(name) && !live.has(name) && (!options.only || name === options.only)) {
         report.kubeconfigs.push(file);
         if (!dryRun) rmSync(join(kubeconfigDir(), file), { force: true });
       }

@@ -105,20 +105,34 @@ export class KindClusterProvider implements ClusterProvider {
       }),
     );
     // Registered before creation starts, so Ctrl-C during `kind create` still removes the nodes.
-    const forget = deferCleanup(`delete kind cluster ${request.name}`, () => this.down(request.name));
+    // kind create runs as a child: on Ctrl-C it is stopped first and awaited, so the delete
+    // that follows cannot race a node container that is still being started.
+    const creation = new AbortController();
+    signal?.addEventListener("abort", () => creation.abort(), { once: true });
+    let creating: Promise<unknown> | undefined;
+    const forget = deferCleanup(`delete kind cluster ${request.name}`, async () => {
+      creation.abort();
+      await creating?.catch(() => undefined);
+      await this.down(request.name);
+      // The daemon may still finish a `docker run` whose client was killed: look once more.
+      await new Promise((r) => setTimeout(r, 3000));
+      await this.down(request.name);
+    });
     try {
       log.info(`cluster ${request.name}: creating (kind, ${request.nodes} node(s), ${toolchain.nodeImage})`);
-      await exec(
+      creating = exec(
         toolchain.kind,
         ["create", "cluster", "--config", configPath, "--kubeconfig", handle.kubeconfigPath, "--retain"],
         {
           timeoutMs: 900_000,
-          signal,
+          signal: creation.signal,
+          processGroup: true,
           onOutput: (chunk) => {
             for (const line of chunk.split("\n")) if (line.trim()) log.info(`  ${line.trim()}`);
           },
         },
       );
+      await creating;
       handle.created = true;
       const kubectl = this.kubectlFor(handle);
       if (request.networkPolicy !== "kindnet") {
@@ -186,6 +200,14 @@ export class KindClusterProvider implements ClusterProvider {
   async down(name: string): Promise<void> {
     await this.kind(["delete", "cluster", "--name", name, "--kubeconfig", kubeconfigPathFor(name)], 300_000);
     rmSync(kubeconfigPathFor(name), { force: true });
+    // A node container whose `docker run` was still in flight when kind listed the nodes.
+    const docker = this.options.toolchain.docker;
+    const left = await exec(docker, ["ps", "-aq", "--filter", `label=io.x-k8s.kind.cluster=${name}`], {
+      timeoutMs: 30_000,
+    });
+    const ids = left.stdout.split("\n").filter(Boolean);
+    if (ids.length > 0)
+      await exec(docker, ["rm", "-f", "-v", ...ids], { allowFailure: true, timeoutMs: 120_000 });
   }
 
   async list(): Promise<ClusterSummary[]> {

@@ -6,7 +6,12 @@ import { currentToolchain } from "../common/toolchain-for.ts";
 import type { CleanOptions } from "./options.ts";
 
 export async function cleanAction(options: CleanOptions, log: Logger, ctx: CliContext): Promise<void> {
-  const report = await cleanEverything({ toolchain: currentToolchain("auto"), dryRun: options.dryRun, log });
+  const report = await cleanEverything({
+    toolchain: currentToolchain("auto"),
+    dryRun: options.dryRun,
+    ...(options.clusterName ? { only: options.clusterName } : {}),
+    log,
+  });
   const total = Object.values(report).reduce((n, list) => n + list.length, 0);
   ctx.out(
     options.json
