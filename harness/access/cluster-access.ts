@@ -411,11 +411,16 @@ export class ClusterProbeAccess implements ProbeAccess {
     return canIWithToken(this.#o.kubectl.kubeconfig, token, question);
   }
 
-  /** Closes every tunnel and removes the attacker pods and the foreign namespace. */
-  async dispose(): Promise<void> {
+  /** Closes every tunnel (the attacker pods stay for another access to reuse). */
+  async closeTunnels(): Promise<void> {
     const tunnels = [...this.#tunnels.values()];
     this.#tunnels.clear();
     await Promise.all(tunnels.map(async (t) => (await t.catch(() => undefined))?.stop()));
+  }
+
+  /** Closes every tunnel and removes the attacker pods and the foreign namespace. */
+  async dispose(): Promise<void> {
+    await this.closeTunnels();
     if (this.#attackers) {
       const { kubectl } = this.#o;
       await Promise.all([

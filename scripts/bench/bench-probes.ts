@@ -1,0 +1,145 @@
+// Issue 5 and 6 figures on one installed scenario (default testbed/insecure): probe-suite wall
+// time, truth-table pairs per second with the worker pool and with a sequential loop, and N
+// repeated probe runs on the same install compared verdict by verdict.
+//   node scripts/bench/bench-probes.ts [--scenario ID] [--runs N] [--cluster-name NAME] [--keep]
+import { parseArgs } from "node:util";
+import { runTruthTable } from "../../attacks/network-policy/netpol-reachability.ts";
+import { ClusterProbeAccess } from "../../harness/access/cluster-access.ts";
+import { runCanary } from "../../harness/cluster/canary.ts";
+import { KindClusterProvider } from "../../harness/cluster/kind-cluster-provider.ts";
+import { planScenarios } from "../../harness/commands/common/plan-scenarios.ts";
+import { Kubectl } from "../../harness/kube/kubectl.ts";
+import { createMemoryLogger } from "../../harness/log/index.ts";
+import { componentVantage } from "../../harness/model/vantage.ts";
+import { uninstallRelease } from "../../harness/runner/install-release.ts";
+import { locationOf, runProbes, secretValues } from "../../harness/runner/run-probes.ts";
+import { runScenario } from "../../harness/runner/run-scenario.ts";
+import { ATTACKER_IMAGE } from "../../harness/runner/run-session.ts";
+import { provision } from "../../harness/toolchain/provision.ts";
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: "string", default: "testbed/insecure" },
+    runs: { type: "string", default: "10" },
+    "cluster-name": { type: "string", default: "chartprobe-bench" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const root = new URL("../..", import.meta.url).pathname;
+const log = createMemoryLogger("info");
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const signal = new AbortController().signal;
+
+const [input] = await planScenarios({ root, scenarios: [values.scenario ?? ""] }, log);
+if (!input) throw new Error(`no scenario ${values.scenario}`);
+const { toolchain } = await provision({ log });
+const provider = new KindClusterProvider({ toolchain, log });
+const name = values["cluster-name"] ?? "chartprobe-bench";
+const handle = await provider.up({
+  name,
+  kubernetesVersion: "1.34.4",
+  networkPolicy: "kube-router",
+  nodes: 1,
+});
+const kubectl = new Kubectl(toolchain.kubectl, handle.kubeconfigPath);
+await provider.loadImages(handle, [ATTACKER_IMAGE, ...Object.values(input.target.images ?? {})]);
+const canary = await runCanary({ kubectl, engine: "kube-router", image: ATTACKER_IMAGE });
+
+const t0 = performance.now();
+const first = await runScenario(input, {
+  root,
+  clusterName: name,
+  kubectl,
+  helm: toolchain.helm,
+  canary,
+  attackerImage: ATTACKER_IMAGE,
+  runId: "bench",
+  log,
+  signal,
+  keep: true,
+});
+const { result } = first;
+console.log(`install + ready + first probe run: ${s(performance.now() - t0)} (status ${result.status})`);
+for (const p of result.phases) console.log(`  ${p.name.padEnd(12)} ${s(p.durationMs)}`);
+if (!first.access || result.status !== "completed")
+  throw new Error(result.error ?? "scenario did not complete");
+
+const verdictsOf = (findings: typeof result.findings) =>
+  new Map(findings.map((f) => [`${f.probe}|${f.component}|${f.vantage}`, f.verdict]));
+const reference = verdictsOf(result.findings);
+const freshAccess = () => {
+  const access = new ClusterProbeAccess({
+    kubectl,
+    helm: toolchain.helm,
+    namespace: result.namespace ?? "",
+    release: result.release ?? "",
+    target: input.target,
+    attackerImage: ATTACKER_IMAGE,
+    foreignNamespace: `${(result.namespace ?? "").slice(0, 50)}-foreign`,
+    networkPolicyEnforced: canary.enforced,
+    log,
+  });
+  access.vantages.push(...Object.keys(input.target.components).map(componentVantage));
+  return access;
+};
+
+const runs = Number(values.runs);
+const times: number[] = [];
+let differing = 0;
+for (let i = 0; i < runs; i++) {
+  const access = freshAccess();
+  const started = performance.now();
+  const snapshot = await access.snapshot();
+  const findings = await runProbes({
+    scenario: input.scenario,
+    target: input.target,
+    access,
+    log,
+    signal,
+    secrets: secretValues(snapshot.secrets),
+  });
+  times.push(performance.now() - started);
+  await access.closeTunnels();
+  const diff = [...reference].filter(([k, v]) => verdictsOf(findings).get(k) !== v);
+  if (diff.length > 0) {
+    differing++;
+    console.log(
+      `  run ${i + 1}: ${diff.length} verdict(s) differ: ${diff
+        .slice(0, 5)
+        .map(([k]) => k)
+        .join(", ")}`,
+    );
+  }
+}
+times.sort((a, b) => a - b);
+console.log(
+  `probe suite (${runs} runs, truth table included): median ${s(times[Math.floor(runs / 2)] ?? 0)}, min ${s(times[0] ?? 0)}, max ${s(times[runs - 1] ?? 0)}`,
+);
+console.log(
+  `repeatability: ${runs - differing}/${runs} runs gave exactly the first run's ${reference.size} verdicts`,
+);
+
+const tableRun = async (concurrency: number) => {
+  const access = freshAccess();
+  const ctx = {
+    scenario: { ...input.scenario, id: `${input.scenario.id}#c${concurrency}` },
+    target: input.target,
+    access,
+    log,
+    signal,
+    location: (id: string) => locationOf(input.target, id),
+  };
+  const run = await runTruthTable(ctx, { concurrency });
+  await access.closeTunnels();
+  return run;
+};
+const pooled = await tableRun(8);
+const sequential = await tableRun(1);
+console.log(`truth table: ${pooled.table.cells.length} pairs`);
+console.log(`  pool x8:    ${s(pooled.durationMs)}, ${pooled.pairsPerSecond.toFixed(1)} pairs/s`);
+console.log(`  sequential: ${s(sequential.durationMs)}, ${sequential.pairsPerSecond.toFixed(1)} pairs/s`);
+console.log(`  ratio: ${(sequential.durationMs / pooled.durationMs).toFixed(1)}x`);
+
+await first.access.dispose();
+await uninstallRelease(kubectl, toolchain.helm, result.namespace ?? "", result.release ?? "");
+if (!values.keep && handle.created) await provider.down(name);
