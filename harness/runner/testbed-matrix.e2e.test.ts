@@ -29,6 +29,8 @@ beforeAll(async () => {
     clusterName: "chartprobe-e2e-testbed",
     keepCluster: false,
     reuseCluster: false,
+    // Two installs at a time overlap one release's image start-up with another's migrations.
+    parallel: Number(process.env.CHARTPROBE_E2E_PARALLEL ?? 2),
     log: e2eLogger(),
     signal: controller.signal,
   }));

@@ -7,6 +7,9 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${CHARTPROBE_CACHE:-$HOME/.cache/chartprobe}
 SOCK=/var/run/docker.sock
 
+# kind bind-mounts /lib/modules into its nodes; kernels without modules (like these VMs') lack it.
+[ -d /lib/modules ] || mkdir -p /lib/modules 2>/dev/null || true
+
 if docker info >/dev/null 2>&1; then echo "docker: engine already answering"; exit 0; fi
 
 if ! command -v dockerd >/dev/null 2>&1; then
