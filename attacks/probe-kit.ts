@@ -60,7 +60,13 @@ export function isUnreachable(err: unknown): boolean {
   if (!e || typeof e !== "object") return false;
   if (typeof e.code === "string" && UNREACHABLE_CODES.has(e.code)) return true;
   const msg = typeof e.message === "string" ? e.message : "";
-  if (/ECONNREFUSED|ETIMEDOUT|ECONNRESET|timeout|timed out|Connection terminated unexpectedly/i.test(msg))
+  // Through a relay in an attacker pod, a blocked destination shows as a connection that is
+  // closed before any byte arrives ("Connection is closed" in ioredis).
+  if (
+    /ECONNREFUSED|ETIMEDOUT|ECONNRESET|timeout|timed out|Connection terminated unexpectedly|Connection is closed/i.test(
+      msg,
+    )
+  )
     return true;
   if (Array.isArray((e as { errors?: unknown[] }).errors))
     return ((e as { errors: unknown[] }).errors ?? []).some(isUnreachable);

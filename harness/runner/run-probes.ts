@@ -95,12 +95,25 @@ export async function runProbes(input: ProbeRunInput): Promise<Finding[]> {
       } else {
         const started = performance.now();
         try {
-          const result = await Promise.race([
-            probe.run(ctxFor(probe)),
-            new Promise<never>((_, reject) =>
-              setTimeout(() => reject(new Error(`timed out after ${timeout} ms`)), timeout).unref(),
-            ),
-          ]);
+          const attempt = () =>
+            Promise.race([
+              probe.run(ctxFor(probe)),
+              new Promise<never>((_, reject) =>
+                setTimeout(() => reject(new Error(`timed out after ${timeout} ms`)), timeout).unref(),
+              ),
+            ]);
+          let result = await attempt();
+          // A port-forward that dies mid-connection looks like "could not decide": one retry
+          // after a pause separates a flaky path from a real answer; the record says so.
+          if (
+            result.some((f) => f.verdict === "error" || f.verdict === "inconclusive") &&
+            !input.signal.aborted
+          ) {
+            await new Promise((r) => setTimeout(r, 2000));
+            const second = await attempt();
+            input.log.info(`probe ${probe.id}: retried once after an undecided result`);
+            result = second.map((f) => ({ ...f, attempts: (f.attempts ?? 1) + 1 }));
+          }
           findings.push(...result.map((f) => scrub(f, input.secrets)));
         } catch (error) {
           const message = redactText((error as Error).message ?? String(error), input.secrets);
