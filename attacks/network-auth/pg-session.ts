@@ -1,5 +1,7 @@
 import pg from "pg";
 import type { TunnelEndpoint } from "../../harness/model/access.ts";
+import type { ProbeMeta } from "../../harness/model/probe.ts";
+import { type Ctx, deployedSecretsOf, portOf, redact, runNetworkCheck } from "../probe-kit.ts";
 
 export interface PgLoginResult {
   /** The server accepted the credentials. */
@@ -110,3 +112,49 @@ export const psqlRepro = (
   note = "the password to try",
 ): string =>
   `# PGPASSWORD: ${note}\npsql "host=${ep.host} port=${ep.port} user=${user} dbname=${database}" -c 'SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user'`;
+
+/**
+ * The login check PostgreSQL and PgBouncer share: the target's known default database
+ * credentials against `component`, vulnerable when they are accepted.
+ */
+export function defaultCredentialsCheck(
+  ctx: Ctx,
+  self: ProbeMeta,
+  component: "postgres" | "pgbouncer",
+  defaultPort: number,
+) {
+  const creds = ctx.target.knownDefaults.database;
+  const what = component === "pgbouncer" ? "PgBouncer" : "PostgreSQL";
+  return runNetworkCheck({
+    meta: self,
+    ctx,
+    component,
+    port: creds ? portOf(ctx.target, component, { protocol: "postgres", number: defaultPort }) : undefined,
+    check: async (ep) => {
+      if (!creds)
+        return { verdict: "skipped", summary: "the target declares no default database credentials" };
+      const db = creds.database ?? "postgres";
+      const r = await pgLogin(ep, { user: creds.username, password: creds.password, database: db });
+      const evidence = [
+        {
+          label: `login via ${what}`,
+          content: redact(describeLogin(creds.username, r), deployedSecretsOf(ctx)),
+        },
+      ];
+      const repro = `${ep.describe}\n${psqlRepro(ep, creds.username, db, "the chart default database password (target profile knownDefaults.database)")}`;
+      return r.authenticated
+        ? {
+            verdict: "vulnerable",
+            summary: `${what} accepted the default credentials ${creds.username}/<chart default>${r.superuser ? " (superuser)" : ""}`,
+            evidence,
+            repro,
+          }
+        : {
+            verdict: "secure",
+            summary: `${what} rejected the default credentials: ${r.message}`,
+            evidence,
+            repro,
+          };
+    },
+  });
+}

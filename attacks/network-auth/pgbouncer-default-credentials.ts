@@ -1,5 +1,5 @@
-import { defineProbe, deployedSecretsOf, portOf, redact, runNetworkCheck } from "../probe-kit.ts";
-import { describeLogin, pgLogin, psqlRepro } from "./pg-session.ts";
+import { defineProbe } from "../probe-kit.ts";
+import { defaultCredentialsCheck } from "./pg-session.ts";
 
 export const pgbouncerDefaultCredentials = defineProbe({
   id: "pgbouncer-default-credentials",
@@ -16,39 +16,5 @@ export const pgbouncerDefaultCredentials = defineProbe({
   vantages: ["runner", "foreign-pod", "neighbour-pod"],
   component: "pgbouncer",
   appliesTo: (_s, t) => t.components.pgbouncer !== undefined && t.knownDefaults.database !== undefined,
-  run: (ctx, self) => {
-    const creds = ctx.target.knownDefaults.database;
-    return runNetworkCheck({
-      meta: self,
-      ctx,
-      component: "pgbouncer",
-      port: creds ? portOf(ctx.target, "pgbouncer", { protocol: "postgres", number: 6432 }) : undefined,
-      check: async (ep) => {
-        if (!creds)
-          return { verdict: "skipped", summary: "the target declares no default database credentials" };
-        const db = creds.database ?? "postgres";
-        const r = await pgLogin(ep, { user: creds.username, password: creds.password, database: db });
-        const evidence = [
-          {
-            label: "login via pgbouncer",
-            content: redact(describeLogin(creds.username, r), deployedSecretsOf(ctx)),
-          },
-        ];
-        const repro = `${ep.describe}\n${psqlRepro(ep, creds.username, db, "the chart default database password (target profile knownDefaults.database)")}`;
-        return r.authenticated
-          ? {
-              verdict: "vulnerable",
-              summary: `PgBouncer let ${creds.username}/<chart default> through`,
-              evidence,
-              repro,
-            }
-          : {
-              verdict: "secure",
-              summary: `PgBouncer rejected the default credentials: ${r.message}`,
-              evidence,
-              repro,
-            };
-      },
-    });
-  },
+  run: (ctx, self) => defaultCredentialsCheck(ctx, self, "pgbouncer", 6432),
 });

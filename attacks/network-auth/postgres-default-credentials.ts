@@ -1,5 +1,5 @@
-import { defineProbe, deployedSecretsOf, portOf, redact, runNetworkCheck } from "../probe-kit.ts";
-import { describeLogin, pgLogin, psqlRepro } from "./pg-session.ts";
+import { defineProbe } from "../probe-kit.ts";
+import { defaultCredentialsCheck } from "./pg-session.ts";
 
 export const postgresDefaultCredentials = defineProbe({
   id: "postgres-default-credentials",
@@ -16,31 +16,5 @@ export const postgresDefaultCredentials = defineProbe({
   vantages: ["runner", "foreign-pod", "neighbour-pod"],
   component: "postgres",
   appliesTo: (_s, t) => t.components.postgres !== undefined && t.knownDefaults.database !== undefined,
-  run: (ctx, self) => {
-    const creds = ctx.target.knownDefaults.database;
-    return runNetworkCheck({
-      meta: self,
-      ctx,
-      component: "postgres",
-      port: creds ? portOf(ctx.target, "postgres", { protocol: "postgres", number: 5432 }) : undefined,
-      check: async (ep) => {
-        if (!creds)
-          return { verdict: "skipped", summary: "the target declares no default database credentials" };
-        const db = creds.database ?? "postgres";
-        const r = await pgLogin(ep, { user: creds.username, password: creds.password, database: db });
-        const evidence = [
-          { label: "login", content: redact(describeLogin(creds.username, r), deployedSecretsOf(ctx)) },
-        ];
-        const repro = `${ep.describe}\n${psqlRepro(ep, creds.username, db, "the chart default database password (target profile knownDefaults.database)")}`;
-        return r.authenticated
-          ? {
-              verdict: "vulnerable",
-              summary: `default credentials ${creds.username}/<chart default> accepted${r.superuser ? " (superuser)" : ""}`,
-              evidence,
-              repro,
-            }
-          : { verdict: "secure", summary: `default credentials rejected: ${r.message}`, evidence, repro };
-      },
-    });
-  },
+  run: (ctx, self) => defaultCredentialsCheck(ctx, self, "postgres", 5432),
 });
