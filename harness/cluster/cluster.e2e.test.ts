@@ -100,28 +100,23 @@ describe("kind cluster with kube-router", () => {
         ["-n", ns, "wait", "--for=condition=Ready", "pod/server", "pod/client", "--timeout=120s"],
         { timeoutMs: 130_000 },
       );
-      const dns = await kubectl.run([
-        "-n",
-        ns,
-        "exec",
-        "client",
-        "--",
-        "getent",
-        "hosts",
-        `web.${ns}.svc.cluster.local`,
-      ]);
-      expect(dns.stdout).toMatch(/^10\.96\.\d+\.\d+\s/);
-      const reply = await kubectl.run([
-        "-n",
-        ns,
-        "exec",
-        "client",
-        "--",
-        "sh",
-        "-c",
-        "nc -w 3 web 80 </dev/null",
-      ]);
-      expect(reply.stdout.trim()).toBe("hello-from-service");
+      // A new Service needs a moment before kube-proxy has programmed its endpoints.
+      const eventually = async (argv: string[], ok: (out: string) => boolean): Promise<string> => {
+        let out = "";
+        for (let i = 0; i < 30 && !ok(out); i++) {
+          if (i > 0) await new Promise((r) => setTimeout(r, 1000));
+          out = (await kubectl.run(["-n", ns, "exec", "client", "--", ...argv], { allowFailure: true }))
+            .stdout;
+        }
+        return out;
+      };
+      const dns = await eventually(
+        ["getent", "hosts", `web.${ns}.svc.cluster.local`],
+        (o) => o.trim() !== "",
+      );
+      expect(dns).toMatch(/^10\.96\.\d+\.\d+\s/);
+      const reply = await eventually(["sh", "-c", "nc -w 3 web 80 </dev/null"], (o) => o.trim() !== "");
+      expect(reply.trim()).toBe("hello-from-service");
     } finally {
       await kubectl.run(["delete", "namespace", ns, "--wait=false"], { allowFailure: true });
     }
