@@ -35,6 +35,18 @@ interface Tunnel {
 }
 
 const NEIGHBOUR_POD = "chartprobe-neighbour";
+
+/** kubectl arguments that run argv in an attacker pod's container. */
+const attackerExec = (attacker: { namespace: string; pod: string }, argv: string[]): string[] => [
+  "-n",
+  attacker.namespace,
+  "exec",
+  attacker.pod,
+  "-c",
+  ATTACKER_CONTAINER,
+  "--",
+  ...argv,
+];
 const FOREIGN_POD = "chartprobe-foreign";
 
 /**
@@ -164,18 +176,11 @@ export class ClusterProbeAccess implements ProbeAccess {
     const relay = this.#relayPort++;
     const listen = `TCP-LISTEN:${relay},bind=127.0.0.1,reuseaddr,fork`;
     await this.#o.kubectl.run(
-      [
-        "-n",
-        attacker.namespace,
-        "exec",
-        attacker.pod,
-        "-c",
-        ATTACKER_CONTAINER,
-        "--",
+      attackerExec(attacker, [
         "sh",
         "-c",
         `nohup socat ${listen} TCP:${target.ip}:${port},connect-timeout=5 >/dev/null 2>&1 &`,
-      ],
+      ]),
       { timeoutMs: 30_000 },
     );
     const forward = await this.#forward(attacker.namespace, attacker.pod, relay);
@@ -233,21 +238,7 @@ export class ClusterProbeAccess implements ProbeAccess {
       let argv: string[];
       if (attacker) {
         await this.prepareAttackers();
-        argv = [
-          "-n",
-          attacker.namespace,
-          "exec",
-          attacker.pod,
-          "-c",
-          ATTACKER_CONTAINER,
-          "--",
-          "nc",
-          "-z",
-          "-w",
-          seconds,
-          target.ip,
-          String(port),
-        ];
+        argv = attackerExec(attacker, ["nc", "-z", "-w", seconds, target.ip, String(port)]);
       } else if (vantage.startsWith("component:")) {
         const source = await this.#componentPod(vantage.slice("component:".length));
         // Component images carry bash and coreutils but rarely nc: bash's /dev/tcp does the connect.
