@@ -5,6 +5,7 @@ import { deferCleanup } from "../cleanup.ts";
 import { EnvironmentError } from "../errors.ts";
 import { exec } from "../exec.ts";
 import { Kubectl } from "../kube/kubectl.ts";
+import type { NetworkPolicyEngine } from "../model/scenario.ts";
 import {
   kubeconfigDir,
   kubeconfigPathFor,
@@ -23,6 +24,26 @@ import { renderKindConfig } from "./kind-config.ts";
 import { isOurClusterName } from "./naming.ts";
 import { kubeRouterManifest } from "./network/kube-router-manifest.ts";
 import { installPodNetwork } from "./network/pod-network.ts";
+
+/** Engines this provider cannot give a cluster with the given strategy, as the error to show. */
+export function unsupportedEngine(
+  engine: NetworkPolicyEngine,
+  strategy: "online" | "offline",
+): EnvironmentError | undefined {
+  if (engine === "kindnet" && strategy === "offline") {
+    return new EnvironmentError(
+      "the kindnet engine needs kind's own node image: the locally built node image has no kindnetd (its Go module is not served by the module proxy)",
+      "use --network-policy kube-router (default, enforces on this kernel) or none; kindnet works with --strategy online",
+    );
+  }
+  if (engine === "calico") {
+    return new EnvironmentError(
+      "the calico engine is not installed by chartprobe's kind provider",
+      "use --network-policy kube-router (default), or --provider existing with a cluster that runs Calico",
+    );
+  }
+  return undefined;
+}
 
 export interface KindProviderOptions {
   toolchain: Toolchain;
@@ -73,6 +94,8 @@ export class KindClusterProvider implements ClusterProvider {
       networkPolicy: request.networkPolicy,
       created: false,
     };
+    const unsupported = unsupportedEngine(request.networkPolicy, toolchain.strategy);
+    if (unsupported) throw unsupported;
     if ((await this.clusterNames()).includes(request.name)) {
       if (!isOurClusterName(request.name)) {
         throw new EnvironmentError(

@@ -1,11 +1,11 @@
 import type { CliContext } from "../../cli/cli-context.ts";
 import { runCanary } from "../../cluster/canary.ts";
-import { KindClusterProvider } from "../../cluster/kind-cluster-provider.ts";
-import { EnvironmentError } from "../../errors.ts";
+import { KindClusterProvider, unsupportedEngine } from "../../cluster/kind-cluster-provider.ts";
 import { Kubectl } from "../../kube/kubectl.ts";
 import type { Logger } from "../../log/logger.ts";
 import { ATTACKER_IMAGE } from "../../runner/run-session.ts";
 import { provision } from "../../toolchain/provision.ts";
+import { detectStrategy } from "../../toolchain/toolchain.ts";
 import { abortOnSignal } from "../common/abort-on-signal.ts";
 import { table, toJson } from "../common/print.ts";
 import { currentToolchain } from "../common/toolchain-for.ts";
@@ -16,12 +16,11 @@ export async function clusterUpAction(
   log: Logger,
   ctx: CliContext,
 ): Promise<void> {
-  if (options.networkPolicy === "calico") {
-    throw new EnvironmentError(
-      "the calico engine is not installable by chartprobe's kind provider yet",
-      "use --network-policy kube-router (default) or an existing cluster running Calico with --provider existing",
-    );
-  }
+  const unsupported = unsupportedEngine(
+    options.networkPolicy,
+    detectStrategy(options.strategy === "auto" ? undefined : options.strategy),
+  );
+  if (unsupported) throw unsupported;
   const signal = abortOnSignal();
   const { toolchain } = await provision({
     ...(options.strategy !== "auto" ? { strategy: options.strategy } : {}),
