@@ -1,10 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+
+const made: string[] = [];
+// Removed when the test process ends, so repeated runs do not pile up folders in the temp dir.
+process.once("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A throw-away project folder with the given files (path → content), for validator tests. */
 export function makeProject(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "chartprobe-scenarios-"));
+  made.push(root);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
