@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { onTestFinished } from "vitest";
 
 const made: string[] = [];
 // Removed when the test process ends, so repeated runs do not pile up folders in the temp dir.
@@ -11,7 +12,12 @@ process.once("exit", () => {
 /** A throw-away project folder with the given files (path → content), for validator tests. */
 export function makeProject(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "chartprobe-scenarios-"));
-  made.push(root);
+  try {
+    // Inside a running test: remove the folder when that test ends.
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+  } catch {
+    made.push(root);
+  }
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
