@@ -79,14 +79,14 @@ export async function runProbes(input: ProbeRunInput): Promise<Finding[]> {
   const queue = [...selected];
   let done = 0;
   const timeout = input.probeTimeoutMs ?? 120_000;
-  const ctxFor = (probe: Probe<ProbeAccess>) => ({
+  const ctx = {
     scenario: input.scenario,
     target: input.target,
     access: input.access,
     log: input.log,
     signal: input.signal,
     location: (id: string) => locationOf(input.target, id),
-  });
+  };
   const worker = async () => {
     for (let probe = queue.shift(); probe; probe = queue.shift()) {
       if (input.signal.aborted) break;
@@ -97,7 +97,7 @@ export async function runProbes(input: ProbeRunInput): Promise<Finding[]> {
         try {
           const attempt = () =>
             Promise.race([
-              probe.run(ctxFor(probe)),
+              probe.run(ctx),
               new Promise<never>((_, reject) =>
                 setTimeout(() => reject(new Error(`timed out after ${timeout} ms`)), timeout).unref(),
               ),
