@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderReports } from "../../reports/render.ts";
+import { randomSuffix } from "../cluster/naming.ts";
 import { planScenarios } from "../commands/common/plan-scenarios.ts";
 import { exec } from "../exec.ts";
 import { evaluateGate } from "../gate/evaluate-gate.ts";
@@ -26,7 +27,7 @@ beforeAll(async () => {
     root,
     scenarios: inputs,
     provider: "kind",
-    clusterName: "chartprobe-e2e-testbed",
+    clusterName: `chartprobe-e2e-testbed-${randomSuffix()}`,
     keepCluster: false,
     reuseCluster: false,
     // Two installs at a time overlap one release's image start-up with another's migrations.
