@@ -4,6 +4,7 @@ import type { ValidateFunction } from "ajv";
 import Ajv04Module from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cacheDir } from "../harness/toolchain/paths.ts";
 import { renderSarif } from "./sarif-report.ts";
 import { sampleRecord } from "./testing/sample-record.ts";
 
@@ -11,8 +12,11 @@ import { sampleRecord } from "./testing/sample-record.ts";
 const Ajv04 = Ajv04Module.default;
 const addFormats = addFormatsModule.default;
 
-/** The official OASIS SARIF 2.1.0 schema (errata 01), vendored unchanged: see schema/vendor/README.md. */
-const OFFICIAL_SCHEMA = resolve(import.meta.dirname, "schema/vendor/sarif-schema-2.1.0.json");
+/**
+ * The official OASIS SARIF 2.1.0 schema (errata 01), unchanged, fetched into the cache by
+ * scripts/provision/fetch-sarif-schema.sh (the set-up runs it; it checks the sha256).
+ */
+const OFFICIAL_SCHEMA = resolve(cacheDir(), "schemas/sarif-schema-2.1.0.json");
 
 let validate: ValidateFunction;
 

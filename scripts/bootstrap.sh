@@ -57,6 +57,8 @@ case "$mode" in
   setup|test)
     ensure_node
     ensure_apt redis-server postgresql pgbouncer chromium openssl
+    say "the official SARIF 2.1.0 schema for the report tests"
+    bash scripts/provision/fetch-sarif-schema.sh
     provision_cluster_toolchain
     build_test_images
     if [ "$mode" = test ]; then
