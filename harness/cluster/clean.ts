@@ -4,6 +4,8 @@ import { exec } from "../exec.ts";
 import { Kubectl } from "../kube/kubectl.ts";
 import { cacheDir, kubeconfigDir } from "../toolchain/paths.ts";
 import type { Toolchain } from "../toolchain/toolchain.ts";
+import { KindClusterProvider } from "./kind-cluster-provider.ts";
+import { removeKindNodeContainers } from "./kind-node-containers.ts";
 import { isOurClusterName, MANAGED_LABEL } from "./naming.ts";
 
 export interface CleanReport {
@@ -89,21 +91,14 @@ export async function cleanEverything(options: {
     log.info(`clean: kind cluster ${name}`);
     report.clusters.push(name);
     if (dryRun) continue;
-    const deleted = existsSync(toolchain.kind)
-      ? await exec(
-          toolchain.kind,
-          ["delete", "cluster", "--name", name, "--kubeconfig", join(kubeconfigDir(), `${name}.yaml`)],
-          {
-            allowFailure: true,
-            timeoutMs: 300_000,
-          },
-        )
-      : undefined;
-    if (deleted?.exitCode !== 0) {
-      // kind cannot delete what it cannot see; remove the node containers directly.
-      const ids = await lines("docker", ["ps", "-aq", "--filter", `label=io.x-k8s.kind.cluster=${name}`]);
-      if (ids.length)
-        await exec("docker", ["rm", "-f", "-v", ...ids], { allowFailure: true, timeoutMs: 120_000 });
+    // kind cannot delete what it cannot see (no kind binary, a half-made cluster): then the
+    // node containers are removed directly.
+    if (existsSync(toolchain.kind)) {
+      await new KindClusterProvider({ toolchain, log })
+        .down(name)
+        .catch(() => removeKindNodeContainers(toolchain.docker, name));
+    } else {
+      await removeKindNodeContainers(toolchain.docker, name);
     }
   }
 

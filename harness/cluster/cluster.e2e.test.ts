@@ -11,6 +11,7 @@ import type { Toolchain } from "../toolchain/toolchain.ts";
 import { runCanary } from "./canary.ts";
 import type { ClusterHandle } from "./cluster-provider.ts";
 import { KindClusterProvider } from "./kind-cluster-provider.ts";
+import { kindNodeContainers } from "./kind-node-containers.ts";
 import { randomSuffix } from "./naming.ts";
 
 // Real kind clusters on this machine: provision (warm cache), create, prove DNS, Services and
@@ -20,17 +21,9 @@ let toolchain: Toolchain;
 let provider: KindClusterProvider;
 
 async function leftovers(name: string): Promise<string[]> {
-  const ps = await exec("docker", [
-    "ps",
-    "-a",
-    "--filter",
-    `label=io.x-k8s.kind.cluster=${name}`,
-    "--format",
-    "{{.Names}}",
-  ]);
   const clusters = await exec(toolchain.kind, ["get", "clusters"]);
   return [
-    ...ps.stdout.split("\n").filter(Boolean),
+    ...(await kindNodeContainers(toolchain.docker, name)),
     ...clusters.stdout.split("\n").filter((l) => l.trim() === name),
     ...(existsSync(kubeconfigPathFor(name)) ? [kubeconfigPathFor(name)] : []),
   ];

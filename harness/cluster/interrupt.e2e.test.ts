@@ -4,23 +4,14 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exec } from "../exec.ts";
 import { cacheDir, kubeconfigPathFor } from "../toolchain/paths.ts";
+import { kindNodeContainers } from "./kind-node-containers.ts";
 import { randomSuffix } from "./naming.ts";
 
 // Ctrl-C during `chartprobe cluster up`, then `chartprobe clean`: nothing may be left.
 const root = resolve(import.meta.dirname, "../..");
 const cli = resolve(root, "harness/cli/main.ts");
 
-async function nodeContainers(name: string): Promise<string[]> {
-  const r = await exec("docker", [
-    "ps",
-    "-a",
-    "--filter",
-    `label=io.x-k8s.kind.cluster=${name}`,
-    "--format",
-    "{{.Names}}",
-  ]);
-  return r.stdout.split("\n").filter(Boolean);
-}
+const nodeContainers = (name: string) => kindNodeContainers("docker", name);
 
 describe("interrupting cluster up", () => {
   it("leaves nothing behind after SIGINT and clean", async () => {

@@ -21,6 +21,7 @@ import type {
   ProviderInfo,
 } from "./cluster-provider.ts";
 import { renderKindConfig } from "./kind-config.ts";
+import { removeKindNodeContainers } from "./kind-node-containers.ts";
 import { isOurClusterName } from "./naming.ts";
 import { kubeRouterManifest } from "./network/kube-router-manifest.ts";
 import { installPodNetwork } from "./network/pod-network.ts";
@@ -224,13 +225,7 @@ export class KindClusterProvider implements ClusterProvider {
     await this.kind(["delete", "cluster", "--name", name, "--kubeconfig", kubeconfigPathFor(name)], 300_000);
     rmSync(kubeconfigPathFor(name), { force: true });
     // A node container whose `docker run` was still in flight when kind listed the nodes.
-    const docker = this.options.toolchain.docker;
-    const left = await exec(docker, ["ps", "-aq", "--filter", `label=io.x-k8s.kind.cluster=${name}`], {
-      timeoutMs: 30_000,
-    });
-    const ids = left.stdout.split("\n").filter(Boolean);
-    if (ids.length > 0)
-      await exec(docker, ["rm", "-f", "-v", ...ids], { allowFailure: true, timeoutMs: 120_000 });
+    await removeKindNodeContainers(this.options.toolchain.docker, name);
   }
 
   async list(): Promise<ClusterSummary[]> {
