@@ -10,7 +10,7 @@ import type {
   TunnelEndpoint,
 } from "../model/access.ts";
 import type { TargetProfile } from "../model/scenario.ts";
-import type { Vantage } from "../model/vantage.ts";
+import { componentVantage, type Vantage } from "../model/vantage.ts";
 import { ATTACKER_CONTAINER, startAttackerPod } from "./cluster/attacker-pods.ts";
 import { canIWithToken } from "./cluster/can-i.ts";
 import { type PodRef, podForComponent, toPodRef } from "./cluster/component-pods.ts";
@@ -23,8 +23,8 @@ export interface ClusterAccessOptions {
   release: string;
   target: TargetProfile;
   attackerImage: string;
-  /** A fresh namespace for the foreign attacker (created and deleted by this access). */
-  foreignNamespace: string;
+  /** A fresh namespace for the foreign attacker (created and deleted by this access); default <namespace>-foreign. */
+  foreignNamespace?: string;
   networkPolicyEnforced: boolean | null;
   log: { info(message: string): void; debug(message: string): void };
 }
@@ -67,18 +67,23 @@ export class ClusterProbeAccess implements ProbeAccess {
   #snapshot: Promise<ReleaseSnapshot> | undefined;
   #pods: Promise<Record<string, unknown>[]> | undefined;
   #relayPort = 20000 + Math.floor(Math.random() * 20000);
+  readonly #foreignNamespace: string;
 
   constructor(options: ClusterAccessOptions) {
     this.#o = options;
     this.namespace = options.namespace;
     this.release = options.release;
     this.networkPolicyEnforced = options.networkPolicyEnforced;
+    this.#foreignNamespace = options.foreignNamespace ?? `${options.namespace.slice(0, 50)}-foreign`;
+    // Every component's own pod is a vantage point too (truth table, its own token).
+    this.vantages.push(...Object.keys(options.target.components).map(componentVantage));
   }
 
   /** Starts the attacker pods (foreign namespace + neighbour); idempotent. */
   prepareAttackers(): Promise<void> {
     this.#attackers ??= (async () => {
-      const { kubectl, foreignNamespace, attackerImage, namespace } = this.#o;
+      const { kubectl, attackerImage, namespace } = this.#o;
+      const foreignNamespace = this.#foreignNamespace;
       await kubectl.apply(
         `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${foreignNamespace}\n  labels:\n    ${MANAGED_LABEL}: "true"\n`,
       );
@@ -91,7 +96,7 @@ export class ClusterProbeAccess implements ProbeAccess {
   }
 
   #attacker(vantage: Vantage): { namespace: string; pod: string } | undefined {
-    if (vantage === "foreign-pod") return { namespace: this.#o.foreignNamespace, pod: FOREIGN_POD };
+    if (vantage === "foreign-pod") return { namespace: this.#foreignNamespace, pod: FOREIGN_POD };
     if (vantage === "neighbour-pod") return { namespace: this.namespace, pod: NEIGHBOUR_POD };
     return undefined;
   }
@@ -419,7 +424,7 @@ export class ClusterProbeAccess implements ProbeAccess {
           ["-n", this.namespace, "delete", "pod", NEIGHBOUR_POD, "--ignore-not-found", "--wait=false"],
           { allowFailure: true },
         ),
-        kubectl.run(["delete", "namespace", this.#o.foreignNamespace, "--ignore-not-found", "--wait=false"], {
+        kubectl.run(["delete", "namespace", this.#foreignNamespace, "--ignore-not-found", "--wait=false"], {
           allowFailure: true,
         }),
       ]);

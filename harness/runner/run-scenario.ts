@@ -8,7 +8,6 @@ import type { Kubectl } from "../kube/kubectl.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CanaryResult, Phase, ScenarioResult, TruthTable } from "../model/run-record.ts";
 import type { Scenario, TargetProfile } from "../model/scenario.ts";
-import { componentVantage } from "../model/vantage.ts";
 import { collectDiagnostics } from "./diagnostics.ts";
 import { installRelease, uninstallRelease } from "./install-release.ts";
 import { releaseNames } from "./release-names.ts";
@@ -110,11 +109,9 @@ export async function runScenario(input: ScenarioInput, env: ScenarioEnvironment
     release,
     target,
     attackerImage: env.attackerImage,
-    foreignNamespace: `${namespace.slice(0, 50)}-foreign`,
     networkPolicyEnforced: env.canary?.enforced ?? null,
     log,
   });
-  access.vantages.push(...Object.keys(target.components).map(componentVantage));
   const forget = deferCleanup(`uninstall ${release} and delete namespace ${namespace}`, async () => {
     await access.dispose();
     await uninstallRelease(env.kubectl, env.helm, namespace, release);

@@ -10,7 +10,6 @@ import { KindClusterProvider } from "../../harness/cluster/kind-cluster-provider
 import { planScenarios } from "../../harness/commands/common/plan-scenarios.ts";
 import { Kubectl } from "../../harness/kube/kubectl.ts";
 import { createMemoryLogger } from "../../harness/log/index.ts";
-import { componentVantage } from "../../harness/model/vantage.ts";
 import { uninstallRelease } from "../../harness/runner/install-release.ts";
 import { locationOf, runProbes, secretValues } from "../../harness/runner/run-probes.ts";
 import { runScenario } from "../../harness/runner/run-scenario.ts";
@@ -75,11 +74,9 @@ const freshAccess = () => {
     release: result.release ?? "",
     target: input.target,
     attackerImage: ATTACKER_IMAGE,
-    foreignNamespace: `${(result.namespace ?? "").slice(0, 50)}-foreign`,
     networkPolicyEnforced: canary.enforced,
     log,
   });
-  access.vantages.push(...Object.keys(input.target.components).map(componentVantage));
   return access;
 };
 
