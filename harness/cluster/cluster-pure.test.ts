@@ -4,6 +4,7 @@ import { renderKindConfig } from "./kind-config.ts";
 import { dnsLabel, isOurClusterName } from "./naming.ts";
 import { kubeRouterManifest } from "./network/kube-router-manifest.ts";
 import { conflist } from "./network/pod-network.ts";
+import { deployedEngine } from "./network/policy-engines.ts";
 
 describe("kind config", () => {
   it("disables kindnetd unless kindnet is the engine, and labels every node", () => {
@@ -65,5 +66,25 @@ describe("pod network and policy engine manifests", () => {
     expect(ds.spec.template.spec.containers[0].image).toBe("img:v2");
     const role = docs.find((d) => d.kind === "ClusterRole");
     expect(JSON.stringify(role.rules)).toContain("networkpolicies");
+  });
+
+  it("runs kube-network-policies on the host network, privileged, without NRI", () => {
+    const engine = deployedEngine("kube-network-policies");
+    expect(engine?.inNodeImage).toBe(false);
+    const docs = (engine?.manifest("knp:v0") ?? "").split("---\n").map((d) => parse(d));
+    const ds = docs.find((d) => d.kind === "DaemonSet");
+    const pod = ds.spec.template.spec;
+    expect(pod.hostNetwork).toBe(true);
+    expect(pod.containers[0].securityContext.privileged).toBe(true);
+    expect(pod.containers[0].args).toContain("--disable-nri");
+    expect(pod.containers[0].image).toBe("knp:v0");
+    const binding = docs.find((d) => d.kind === "ClusterRoleBinding");
+    expect(binding.subjects[0].name).toBe(pod.serviceAccountName);
+  });
+
+  it("deploys nothing for engines chartprobe does not install itself", () => {
+    expect(deployedEngine("none")).toBeUndefined();
+    expect(deployedEngine("kindnet")).toBeUndefined();
+    expect(deployedEngine("kube-router")?.daemonSet).toBe("kube-router");
   });
 });

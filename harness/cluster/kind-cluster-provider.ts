@@ -6,12 +6,7 @@ import { EnvironmentError } from "../errors.ts";
 import { exec } from "../exec.ts";
 import { Kubectl } from "../kube/kubectl.ts";
 import type { NetworkPolicyEngine } from "../model/scenario.ts";
-import {
-  kubeconfigDir,
-  kubeconfigPathFor,
-  kubeRouterImage,
-  upstreamKubeRouterImage,
-} from "../toolchain/paths.ts";
+import { kubeconfigDir, kubeconfigPathFor } from "../toolchain/paths.ts";
 import type { Toolchain } from "../toolchain/toolchain.ts";
 import type {
   ClusterHandle,
@@ -23,8 +18,8 @@ import type {
 import { renderKindConfig } from "./kind-config.ts";
 import { removeKindNodeContainers } from "./kind-node-containers.ts";
 import { isOurClusterName } from "./naming.ts";
-import { kubeRouterManifest } from "./network/kube-router-manifest.ts";
 import { installPodNetwork } from "./network/pod-network.ts";
+import { deployedEngine, installPolicyEngine } from "./network/policy-engines.ts";
 
 /** Engines this provider cannot give a cluster with the given strategy, as the error to show. */
 export function unsupportedEngine(
@@ -34,7 +29,7 @@ export function unsupportedEngine(
   if (engine === "kindnet" && strategy === "offline") {
     return new EnvironmentError(
       "the kindnet engine needs kind's own node image: the locally built node image has no kindnetd (its Go module is not served by the module proxy)",
-      "use --network-policy kube-router (default, enforces on this kernel) or none; kindnet works with --strategy online",
+      "use --network-policy kube-router (default, enforces on this kernel) or none; kindnet works with --strategy online; kube-network-policies is the engine kindnetd embeds",
     );
   }
   if (engine === "calico") {
@@ -65,7 +60,7 @@ export class KindClusterProvider implements ClusterProvider {
       name: "kind",
       canCreate: true,
       canLoadImages: true,
-      networkPolicyEngines: ["kube-router", "kindnet", "none"],
+      networkPolicyEngines: ["kube-router", "kube-network-policies", "kindnet", "none"],
     };
   }
 
@@ -163,16 +158,15 @@ export class KindClusterProvider implements ClusterProvider {
         log.info(`cluster ${request.name}: installing pod networking (ptp)`);
         await installPodNetwork(kubectl, toolchain.docker);
       }
-      if (request.networkPolicy === "kube-router") {
-        log.info(`cluster ${request.name}: installing the NetworkPolicy engine (kube-router)`);
-        const image = toolchain.strategy === "online" ? upstreamKubeRouterImage() : kubeRouterImage();
-        await kubectl.apply(kubeRouterManifest(image));
-        await kubectl.run(
-          ["-n", "kube-system", "rollout", "status", "daemonset/kube-router", "--timeout=180s"],
-          {
-            timeoutMs: 190_000,
-          },
-        );
+      const engine = deployedEngine(request.networkPolicy);
+      if (engine) {
+        log.info(`cluster ${request.name}: installing the NetworkPolicy engine (${request.networkPolicy})`);
+        await installPolicyEngine(engine, {
+          kubectl,
+          docker: toolchain.docker,
+          strategy: toolchain.strategy,
+          loadImage: (image) => this.loadImages(handle, [image]),
+        });
       }
       log.info(`cluster ${request.name}: waiting for nodes and CoreDNS`);
       await kubectl.run(["wait", "--for=condition=Ready", "nodes", "--all", "--timeout=300s"], {

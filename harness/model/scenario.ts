@@ -1,6 +1,6 @@
 import type { Verdict } from "./verdict.ts";
 
-export type NetworkPolicyEngine = "kube-router" | "kindnet" | "calico" | "none";
+export type NetworkPolicyEngine = "kube-router" | "kube-network-policies" | "kindnet" | "calico" | "none";
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
 export type PortProtocol = "http" | "https" | "redis" | "postgres" | "tcp";
 

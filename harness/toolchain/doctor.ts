@@ -178,7 +178,7 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
             ["nft", "add", "rule", "inet", "chartprobe_doctor", "c", "queue", "num", "4242", "bypass"],
           ],
           [["nft", "delete", "table", "inet", "chartprobe_doctor"]],
-          "kindnetd's NetworkPolicy enforcement fails open here: use --network-policy kube-router (the default)",
+          "kindnetd and kube-network-policies fail open here (they enforce with nftables queue): use --network-policy kube-router (the default)",
         )
       : {
           name: "nftables queue (kindnetd policies)",

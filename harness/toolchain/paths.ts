@@ -11,6 +11,7 @@ export const VERSIONS = {
   kind: process.env.KIND_VERSION ?? "v0.30.0",
   helm: process.env.HELM_VERSION ?? "v3.21.4",
   kubeRouter: process.env.KUBE_ROUTER_VERSION ?? "v2.1.0",
+  kubeNetworkPolicies: process.env.KUBE_NETWORK_POLICIES_VERSION ?? "v0.8.0",
 } as const;
 
 export const kubeconfigDir = (): string => join(cacheDir(), "kubeconfigs");
@@ -27,3 +28,8 @@ export const upstreamNodeImage = (k8s: string): string =>
 export const kubeRouterImage = (): string => `chartprobe.local/kube-router:${VERSIONS.kubeRouter}-cp1`;
 export const upstreamKubeRouterImage = (): string =>
   `docker.io/cloudnativelabs/kube-router:${VERSIONS.kubeRouter}`;
+
+export const kubeNetworkPoliciesImage = (): string =>
+  `chartprobe.local/kube-network-policies:${VERSIONS.kubeNetworkPolicies}-cp1`;
+export const upstreamKubeNetworkPoliciesImage = (): string =>
+  `registry.k8s.io/networking/kube-network-policies:${VERSIONS.kubeNetworkPolicies}`;

@@ -7,7 +7,13 @@ export type ProviderName = (typeof PROVIDERS)[number];
 export const STRATEGIES = ["auto", "online", "offline"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-export const NETWORK_POLICY_ENGINES = ["kube-router", "kindnet", "calico", "none"] as const;
+export const NETWORK_POLICY_ENGINES = [
+  "kube-router",
+  "kube-network-policies",
+  "kindnet",
+  "calico",
+  "none",
+] as const;
 export const POD_SECURITY_LEVELS = ["privileged", "baseline", "restricted"] as const;
 
 export const DEFAULT_CLUSTER_NAME = "chartprobe";
