@@ -22,6 +22,7 @@ import {
 import { provision } from "../toolchain/provision.ts";
 import type { Toolchain } from "../toolchain/toolchain.ts";
 import { groupByCluster } from "./cluster-groups.ts";
+import { defaultParallelism } from "./parallelism.ts";
 import { runScenario, type ScenarioInput } from "./run-scenario.ts";
 
 export const ATTACKER_IMAGE =
@@ -163,7 +164,9 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
           );
         }
       };
-      await Promise.all(Array.from({ length: Math.max(1, o.parallel ?? 1) }, worker));
+      const parallel = o.parallel ?? defaultParallelism(group.members.length);
+      log.info(`cluster ${handle.name}: ${group.members.length} scenario(s), ${parallel} at a time`);
+      await Promise.all(Array.from({ length: parallel }, worker));
     } finally {
       forget();
       if (deleteCluster) {

@@ -35,9 +35,10 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       ),
     )
     .addOption(
-      new Option("--parallel <n>", "scenarios installed at the same time").argParser(
-        positiveInt("--parallel"),
-      ),
+      new Option(
+        "--parallel <n>",
+        "scenarios installed at the same time (default: one per core, as far as free memory holds an install each)",
+      ).argParser(positiveInt("--parallel")),
     )
     .addOption(new Option("--baseline <record>", "also gate against this earlier run record"))
     .addOption(new Option("--json", "print the gate result as JSON on stdout"));
