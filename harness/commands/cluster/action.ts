@@ -49,6 +49,11 @@ export async function clusterUpAction(
         image: ATTACKER_IMAGE,
         log,
       });
+  if (canary && canary.enforced !== true && options.networkPolicy !== "none") {
+    log.warn(
+      `the ${options.networkPolicy} engine does not enforce NetworkPolicy on this cluster: NetworkPolicy findings on it will be inconclusive`,
+    );
+  }
   const summary = { ...handle, createSeconds: createdMs / 1000, canary };
   ctx.out(
     options.json

@@ -65,10 +65,11 @@ export function registerClusterCommand(program: Command, ctx: CliContext): void 
   cluster
     .command("down")
     .description("Delete a chartprobe kind cluster (only clusters labelled as chartprobe's).")
+    .argument("[name]", "cluster name (same as --name)")
     .addOption(new Option("--name <name>", "cluster name").default(DEFAULT_CLUSTER_NAME))
     .addOption(new Option("--json", "print what was deleted as JSON on stdout"))
-    .action(async (opts: Record<string, unknown>) => {
-      const options: ClusterDownOptions = { name: opts.name as string, json: opts.json === true };
+    .action(async (name: string | undefined, opts: Record<string, unknown>) => {
+      const options: ClusterDownOptions = { name: name ?? (opts.name as string), json: opts.json === true };
       const { clusterDownAction } = await import("./action.ts");
       await clusterDownAction(options, ctx.logger(), ctx);
     });
