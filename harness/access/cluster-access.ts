@@ -164,11 +164,14 @@ export class ClusterProbeAccess implements ProbeAccess {
     const target = await this.#componentPod(component);
     if (vantage === "runner") {
       const forward = await this.#forward(this.namespace, target.name, port);
+      const localPort = await forward.listen();
+      // The repro forwards to the same local port the probe used, so the commands after it
+      // (which name that port) work as printed.
       return {
         endpoint: {
           host: "127.0.0.1",
-          port: await forward.listen(),
-          describe: `kubectl -n ${this.namespace} port-forward pod/${target.name} ${port}:${port}`,
+          port: localPort,
+          describe: `kubectl -n ${this.namespace} port-forward pod/${target.name} ${localPort}:${port}`,
           close: async () => {},
         },
         stop: () => forward.close(),
@@ -189,11 +192,12 @@ export class ClusterProbeAccess implements ProbeAccess {
       { timeoutMs: 30_000 },
     );
     const forward = await this.#forward(attacker.namespace, attacker.pod, relay);
+    const localPort = await forward.listen();
     return {
       endpoint: {
         host: "127.0.0.1",
-        port: await forward.listen(),
-        describe: `kubectl -n ${attacker.namespace} exec ${attacker.pod} -- socat ${listen} TCP:${target.ip}:${port} & kubectl -n ${attacker.namespace} port-forward pod/${attacker.pod} ${relay}:${relay}`,
+        port: localPort,
+        describe: `kubectl -n ${attacker.namespace} exec ${attacker.pod} -- socat ${listen} TCP:${target.ip}:${port} & kubectl -n ${attacker.namespace} port-forward pod/${attacker.pod} ${localPort}:${relay}`,
         close: async () => {},
       },
       stop: async () => {
