@@ -52,6 +52,8 @@ function installSignalHandlers(): void {
   installed = true;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      // Nothing registered (e.g. a test worker told to stop): leave quietly, as without a handler.
+      if (stack.length === 0 && !running) process.exit(signal === "SIGINT" ? 130 : 143);
       report(`received ${signal}: cleaning up (press Ctrl-C again to abort cleanup)`);
       process.once(signal, () => process.exit(130));
       void runCleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
