@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { LocalProbeAccess } from "../../harness/access/local-access.ts";
 import type { AccessProbe, Pod } from "../probe-kit.ts";
+import { probeContext } from "../testing/probe-context.ts";
 import { hardenedRelease, insecureRelease } from "../testing/release-fixtures.ts";
 import { runOnObjects } from "../testing/run-on-objects.ts";
 import { testTarget } from "../testing/test-target.ts";
@@ -75,10 +77,40 @@ describe("workload probes on fixture pods", () => {
     expect(bad?.component).toBe("release");
     expect(bad?.verdict).toBe("vulnerable");
     expect(bad?.summary).toBe(
-      `${components.length} of ${components.length} pods violate the restricted profile`,
+      `${components.length} of ${components.length} pods violate the restricted profile (evaluated in code; the API server could not be asked)`,
     );
     const [good] = await runOnObjects(podSecurityAdmission, target, hardened);
     expect(good?.verdict, good?.evidence[0]?.content).toBe("secure");
+  });
+
+  // A stand-in for the API server's dry-run answer (the real one is exercised by the testbed
+  // matrix e2e): the server's answer decides, and a disagreement with the in-code rules shows.
+  const withServerAnswer = (snapshot: typeof insecure, answer: string[] | null) => {
+    const access = new LocalProbeAccess({ target, endpoints: {}, snapshot });
+    const stub = Object.assign(access, { podSecurityDryRun: async () => answer });
+    return podSecurityAdmission.run(probeContext(stub, target));
+  };
+
+  it("pod-security-admission (stand-in server answer): the server decides, grouped lines count every pod", async () => {
+    const [bad] = await withServerAnswer(insecure, [
+      "web-1 (and 2 other pods): runAsNonRoot != true",
+      "redis-0: seccompProfile",
+    ]);
+    expect(bad?.verdict).toBe("vulnerable");
+    expect(bad?.summary).toBe(
+      `4 of ${components.length} pods violate the restricted profile (API server dry run)`,
+    );
+    expect(bad?.evidence.map((e) => e.label)).not.toContain("disagreement");
+
+    const [overruled] = await withServerAnswer(insecure, []);
+    expect(overruled?.verdict).toBe("secure");
+    expect(overruled?.evidence.find((e) => e.label === "disagreement")?.content).toContain(
+      `in-code rules ${components.length}`,
+    );
+
+    const [fallback] = await withServerAnswer(hardened, null);
+    expect(fallback?.verdict).toBe("secure");
+    expect(fallback?.summary).toContain("evaluated in code");
   });
 });
 

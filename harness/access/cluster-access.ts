@@ -14,6 +14,7 @@ import { componentVantage, type Vantage } from "../model/vantage.ts";
 import { ATTACKER_CONTAINER, startAttackerPod } from "./cluster/attacker-pods.ts";
 import { canIWithToken } from "./cluster/can-i.ts";
 import { type PodRef, podForComponent, toPodRef } from "./cluster/component-pods.ts";
+import { podSecurityWarnings } from "./cluster/pod-security-warnings.ts";
 import { ResilientForward } from "./cluster/resilient-forward.ts";
 
 export interface ClusterAccessOptions {
@@ -409,6 +410,21 @@ export class ClusterProbeAccess implements ProbeAccess {
 
   canI(token: string, question: AccessQuestion): Promise<boolean | null> {
     return canIWithToken(this.#o.kubectl.kubeconfig, token, question);
+  }
+
+  async podSecurityDryRun(level: "baseline" | "restricted"): Promise<string[] | null> {
+    const r = await this.#o.kubectl.run(
+      [
+        "label",
+        "--dry-run=server",
+        "--overwrite",
+        "namespace",
+        this.namespace,
+        `pod-security.kubernetes.io/enforce=${level}`,
+      ],
+      { allowFailure: true, timeoutMs: 30_000 },
+    );
+    return r.exitCode === 0 ? podSecurityWarnings(r.stderr) : null;
   }
 
   /** Closes every tunnel (the attacker pods stay for another access to reuse). */

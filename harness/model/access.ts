@@ -85,4 +85,10 @@ export interface ProbeAccess {
   canI(token: string, question: AccessQuestion): Promise<boolean | null>;
   /** Whether NetworkPolicy enforcement was proven by the canary (null: unknown). */
   networkPolicyEnforced: boolean | null;
+  /**
+   * Asks the API server which of the namespace's pods a Pod Security Admission level would
+   * reject (a server-side dry run of the namespace label): the violation lines it warns with,
+   * empty when all are admitted; null when the server cannot be asked.
+   */
+  podSecurityDryRun?(level: "baseline" | "restricted"): Promise<string[] | null>;
 }
