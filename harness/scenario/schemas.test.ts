@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { NETWORK_POLICY_ENGINES } from "../commands/common/cluster-options.ts";
 import { SCHEMA_DIR, SCHEMA_FILES, validateAgainst } from "./schemas.ts";
 
 describe("published JSON Schemas", () => {
@@ -20,5 +21,33 @@ describe("published JSON Schemas", () => {
   it("the expectations schema reuses the scenario's expectation definition", () => {
     expect(validateAgainst("expectations", [{ probe: "p", verdict: "secure" }])).toEqual([]);
     expect(validateAgainst("expectations", [{ probe: "p", verdict: "maybe" }])[0]?.keyword).toBe("enum");
+  });
+});
+
+describe("NetworkPolicy engine names", () => {
+  // The CLI, the scenario/matrix schemas and the run-record schema each list the engines; a
+  // name missing from one of them would reject a valid scenario or record.
+  const enums = (file: string): string[][] => {
+    const found: string[][] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const e = (node as { enum?: unknown }).enum;
+        if (Array.isArray(e) && e.includes("kube-router")) found.push(e as string[]);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(JSON.parse(readFileSync(file, "utf8")));
+    return found;
+  };
+
+  it.each([
+    resolve(SCHEMA_DIR, "scenario.schema.json"),
+    resolve(SCHEMA_DIR, "matrix.schema.json"),
+    resolve(import.meta.dirname, "../../reports/schema/run-record.schema.json"),
+  ])("%s lists exactly the CLI's engines", (file) => {
+    const lists = enums(file);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect([...list].sort()).toEqual([...NETWORK_POLICY_ENGINES].sort());
   });
 });
