@@ -66,6 +66,15 @@ describe("Markdown summary", () => {
     );
   });
 
+  it("says when kubectl calls had to be retried", () => {
+    const r = sampleRecord();
+    const cluster = r.clusters[0];
+    if (!cluster) throw new Error("fixture changed");
+    expect(renderMarkdown(r)).not.toContain("retried after transient API failures");
+    cluster.apiRetries = 2;
+    expect(renderMarkdown(r)).toContain("; 2 kubectl call(s) retried after transient API failures");
+  });
+
   it("keeps markup and table breaks out of text", () => {
     const r = sampleRecord();
     const f = r.scenarios[0]?.findings[0];

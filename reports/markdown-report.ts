@@ -152,6 +152,9 @@ function canary(r: RunRecord): string[] {
         : c.canary.enforced === false
           ? "❌ NetworkPolicy NOT enforced — every NetworkPolicy finding is inconclusive"
           : "❔ canary could not run — NetworkPolicy findings are inconclusive";
-    return `- ${mdCode(c.name)} (${c.canary.engine}): ${state}; ${okSteps}/${c.canary.steps.length} canary steps as expected (${formatDuration(c.canary.durationMs)})${c.canary.detail ? ` — ${mdText(c.canary.detail)}` : ""}`;
+    const retries = c.apiRetries
+      ? `; ${c.apiRetries} kubectl call(s) retried after transient API failures`
+      : "";
+    return `- ${mdCode(c.name)} (${c.canary.engine}): ${state}; ${okSteps}/${c.canary.steps.length} canary steps as expected (${formatDuration(c.canary.durationMs)})${c.canary.detail ? ` — ${mdText(c.canary.detail)}` : ""}${retries}`;
   });
 }

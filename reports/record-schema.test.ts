@@ -69,6 +69,7 @@ const clusterInfo: FieldMap<ClusterInfo> = {
   networkPolicy: "required",
   created: "required",
   canary: "optional",
+  apiRetries: "optional",
 };
 const phase: FieldMap<Phase> = {
   name: "required",

@@ -37,6 +37,8 @@ export interface ClusterInfo {
   networkPolicy: NetworkPolicyEngine;
   created: boolean;
   canary?: CanaryResult;
+  /** kubectl reads and applies repeated after a transient API failure (connection refused, etcd timeout…). */
+  apiRetries?: number;
 }
 
 export interface Phase {

@@ -122,6 +122,8 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
         );
       }
       const kubectl = new Kubectl(toolchain.kubectl, handle.kubeconfigPath, handle.context);
+      kubectl.onRetry = (what, why) =>
+        log.warn(`${what}: transient API failure, retrying with backoff (${why})`);
       const canary = await log.step(`NetworkPolicy canary on ${handle.name}`, () =>
         runCanary({ kubectl, engine: group.options.networkPolicy, image: ATTACKER_IMAGE, log }),
       );
@@ -130,14 +132,15 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
           `NetworkPolicy is not proven enforced on ${handle.name} (${canary.detail ?? "unknown"}): NetworkPolicy findings will be inconclusive`,
         );
       }
-      clusters.push({
+      const cluster: ClusterInfo = {
         name: handle.name,
         provider: handle.provider,
         kubernetesVersion: handle.kubernetesVersion,
         networkPolicy: handle.networkPolicy,
         created: handle.created,
         canary,
-      });
+      };
+      clusters.push(cluster);
       const queue = [...group.members];
       const worker = async () => {
         for (let next = queue.shift(); next && !o.signal.aborted; next = queue.shift()) {
@@ -166,7 +169,9 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
       };
       const parallel = o.parallel ?? defaultParallelism(group.members.length);
       log.info(`cluster ${handle.name}: ${group.members.length} scenario(s), ${parallel} at a time`);
-      await Promise.all(Array.from({ length: parallel }, worker));
+      await Promise.all(Array.from({ length: parallel }, worker)).finally(() => {
+        if (kubectl.retries > 0) cluster.apiRetries = kubectl.retries;
+      });
     } finally {
       forget();
       if (deleteCluster) {
