@@ -11,7 +11,8 @@ import { planScenarios } from "../../harness/commands/common/plan-scenarios.ts";
 import { Kubectl } from "../../harness/kube/kubectl.ts";
 import { createMemoryLogger } from "../../harness/log/index.ts";
 import { uninstallRelease } from "../../harness/runner/install-release.ts";
-import { locationOf, runProbes, secretValues } from "../../harness/runner/run-probes.ts";
+import { differingVerdicts, probeAgain } from "../../harness/runner/repeat-probes.ts";
+import { locationOf } from "../../harness/runner/run-probes.ts";
 import { runScenario } from "../../harness/runner/run-scenario.ts";
 import { ATTACKER_IMAGE } from "../../harness/runner/run-session.ts";
 import { provision } from "../../harness/toolchain/provision.ts";
@@ -45,7 +46,7 @@ await provider.loadImages(handle, [ATTACKER_IMAGE, ...Object.values(input.target
 const canary = await runCanary({ kubectl, engine: "kube-router", image: ATTACKER_IMAGE });
 
 const t0 = performance.now();
-const first = await runScenario(input, {
+const env = {
   root,
   clusterName: name,
   kubectl,
@@ -55,19 +56,16 @@ const first = await runScenario(input, {
   runId: "bench",
   log,
   signal,
-  keep: true,
-});
+};
+const first = await runScenario(input, { ...env, keep: true });
 const { result } = first;
 console.log(`install + ready + first probe run: ${s(performance.now() - t0)} (status ${result.status})`);
 for (const p of result.phases) console.log(`  ${p.name.padEnd(12)} ${s(p.durationMs)}`);
 if (!first.access || result.status !== "completed")
   throw new Error(result.error ?? "scenario did not complete");
 
-const verdictsOf = (findings: typeof result.findings) =>
-  new Map(findings.map((f) => [`${f.probe}|${f.component}|${f.vantage}`, f.verdict]));
-const reference = verdictsOf(result.findings);
-const freshAccess = () => {
-  const access = new ClusterProbeAccess({
+const freshAccess = () =>
+  new ClusterProbeAccess({
     kubectl,
     helm: toolchain.helm,
     namespace: result.namespace ?? "",
@@ -77,35 +75,17 @@ const freshAccess = () => {
     networkPolicyEnforced: canary.enforced,
     log,
   });
-  return access;
-};
 
 const runs = Number(values.runs);
 const times: number[] = [];
 let differing = 0;
 for (let i = 0; i < runs; i++) {
-  const access = freshAccess();
-  const started = performance.now();
-  const snapshot = await access.snapshot();
-  const findings = await runProbes({
-    scenario: input.scenario,
-    target: input.target,
-    access,
-    log,
-    signal,
-    secrets: secretValues(snapshot.secrets),
-  });
-  times.push(performance.now() - started);
-  await access.closeTunnels();
-  const diff = [...reference].filter(([k, v]) => verdictsOf(findings).get(k) !== v);
+  const { findings, durationMs } = await probeAgain(input, result, env);
+  times.push(durationMs);
+  const diff = differingVerdicts(result.findings, findings);
   if (diff.length > 0) {
     differing++;
-    console.log(
-      `  run ${i + 1}: ${diff.length} verdict(s) differ: ${diff
-        .slice(0, 5)
-        .map(([k]) => k)
-        .join(", ")}`,
-    );
+    console.log(`  run ${i + 1}: ${diff.length} verdict(s) differ: ${diff.slice(0, 5).join(", ")}`);
   }
 }
 times.sort((a, b) => a - b);
@@ -113,7 +93,7 @@ console.log(
   `probe suite (${runs} runs, truth table included): median ${s(times[Math.floor(runs / 2)] ?? 0)}, min ${s(times[0] ?? 0)}, max ${s(times[runs - 1] ?? 0)}`,
 );
 console.log(
-  `repeatability: ${runs - differing}/${runs} runs gave exactly the first run's ${reference.size} verdicts`,
+  `repeatability: ${runs - differing}/${runs} runs gave exactly the first run's ${result.findings.length} verdicts`,
 );
 
 const tableRun = async (concurrency: number) => {
