@@ -30,6 +30,7 @@ const OFFLINE_STEPS = [
   { name: "kubernetes binaries", script: "build-kubernetes.sh" },
   { name: "add-on binaries", script: "build-addon-binaries.sh" },
   { name: "kind node image", script: "build-node-image.sh" },
+  { name: "policy engine images", script: "build-engine-images.sh" },
 ] as const;
 
 const ONLINE_STEPS = [
