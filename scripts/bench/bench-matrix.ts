@@ -24,11 +24,12 @@ const { values } = parseArgs({
 });
 const sizes = (values.sizes ?? "1").split(",").map(Number);
 const root = new URL("../..", import.meta.url).pathname;
-const events: LogEvent[] = [];
+/** Each finished harness step with the wall-clock time it ended at. */
+const steps: { name: string; endMs: number; durationMs: number }[] = [];
 const progress = createPlainSink((line) => process.stderr.write(`${line}\n`));
 const log = createLogger({
-  write: (e) => {
-    events.push(e);
+  write: (e: LogEvent) => {
+    if (e.type === "step-end") steps.push({ name: e.step, endMs: Date.now(), durationMs: e.durationMs });
     progress.write(e);
   },
 });
@@ -45,38 +46,49 @@ interface Breakdown {
   harnessMs: number;
 }
 
-const stepMs = (pattern: RegExp) =>
-  events
-    .filter((e): e is Extract<LogEvent, { type: "step-end" }> => e.type === "step-end")
-    .filter((e) => pattern.test(e.step))
-    .reduce((n, e) => n + e.durationMs, 0);
+type Category = "cluster" | "images" | "chart" | "probes";
+type Interval = { category: Category; start: number; end: number };
 
-/**
- * Scenario phases run in parallel with each other, so summing them would overcount the wall
- * time: a phase kind's wall share is the union of its intervals, not their sum.
- */
-function wallOfPhases(record: RunRecord, names: string[]): number {
-  const spans = record.scenarios
+const stepIntervals = (pattern: RegExp, category: Category): Interval[] =>
+  steps
+    .filter((st) => pattern.test(st.name))
+    .map((st) => ({ category, start: st.endMs - st.durationMs, end: st.endMs }));
+
+const phaseIntervals = (record: RunRecord, names: string[], category: Category): Interval[] =>
+  record.scenarios
     .flatMap((r) => r.phases)
     .filter((p) => names.includes(p.name) && p.startedAt)
     .map((p) => {
       const start = Date.parse(p.startedAt);
-      return [start, start + p.durationMs] as const;
-    })
-    .sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const [a, b] of spans) {
-    if (b <= end) continue;
-    total += b - Math.max(a, end);
-    end = b;
+      return { category, start, end: start + p.durationMs };
+    });
+
+/**
+ * Splits the session's wall time so the parts add up to the whole, even with scenarios running
+ * in parallel: at each instant the time goes to the first active category in the order
+ * cluster, images, chart, probes; an instant with none of them active is harness overhead.
+ */
+function attribute(intervals: Interval[], from: number, to: number): Record<Category | "harness", number> {
+  const order: Category[] = ["cluster", "images", "chart", "probes"];
+  const cuts = [...new Set([from, to, ...intervals.flatMap((i) => [i.start, i.end])])]
+    .filter((t) => t >= from && t <= to)
+    .sort((a, b) => a - b);
+  const out = { cluster: 0, images: 0, chart: 0, probes: 0, harness: 0 };
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const a = cuts[k] as number;
+    const b = cuts[k + 1] as number;
+    const mid = (a + b) / 2;
+    const active = order.find((c) =>
+      intervals.some((i) => i.category === c && i.start <= mid && mid < i.end),
+    );
+    out[active ?? "harness"] += b - a;
   }
-  return total;
+  return out;
 }
 
 async function session(scenarios: typeof all, name: string, parallel: number): Promise<Breakdown> {
-  events.length = 0;
-  const t0 = performance.now();
+  steps.length = 0;
+  const from = Date.now();
   const { record } = await runSession({
     root,
     scenarios,
@@ -88,16 +100,28 @@ async function session(scenarios: typeof all, name: string, parallel: number): P
     log,
     signal: new AbortController().signal,
   });
-  const totalMs = performance.now() - t0;
+  const to = Date.now();
   const failed = record.scenarios.filter((r) => r.status !== "completed");
   if (failed.length)
     throw new Error(`bench session ${name}: ${failed.map((r) => r.scenario.id).join(", ")} did not complete`);
-  const clusterMs = stepMs(/^(cluster |delete cluster |NetworkPolicy canary)/);
-  const imagesMs = stepMs(/^load images/);
-  const chartMs = wallOfPhases(record, ["install", "wait-ready", "uninstall"]);
-  const probesMs = wallOfPhases(record, ["probes"]);
-  const harnessMs = Math.max(0, totalMs - clusterMs - imagesMs - chartMs - probesMs);
-  return { totalMs, clusterMs, imagesMs, chartMs, probesMs, harnessMs };
+  const parts = attribute(
+    [
+      ...stepIntervals(/^(cluster |delete cluster |NetworkPolicy canary)/, "cluster"),
+      ...stepIntervals(/^load images/, "images"),
+      ...phaseIntervals(record, ["install", "wait-ready", "uninstall"], "chart"),
+      ...phaseIntervals(record, ["probes"], "probes"),
+    ],
+    from,
+    to,
+  );
+  return {
+    totalMs: to - from,
+    clusterMs: parts.cluster,
+    imagesMs: parts.images,
+    chartMs: parts.chart,
+    probesMs: parts.probes,
+    harnessMs: parts.harness,
+  };
 }
 
 function describe(label: string, b: Breakdown): string {
@@ -128,7 +152,8 @@ const largest = Math.max(...sizes);
 if (largest > all.length)
   throw new Error(`--sizes asks for ${largest} scenarios; the testbed matrix has ${all.length}`);
 const fresh: Breakdown[] = [];
-for (const [i, one] of all.slice(0, values["no-fresh"] ? 1 : largest).entries()) {
+const freshCount = values["no-fresh"] ? (sizes.includes(1) ? 1 : 0) : largest;
+for (const [i, one] of all.slice(0, freshCount).entries()) {
   fresh.push(await session([one], `chartprobe-bench-f${i}`, 1));
   console.log(describe(`fresh cluster, ${one.scenario.id}`, fresh[i] as Breakdown));
 }
