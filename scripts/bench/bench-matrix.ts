@@ -1,13 +1,16 @@
 // Issue 6 figures: matrix wall time for 1, 2 and 4 testbed scenarios with one reused cluster
 // versus a fresh cluster per scenario, and where the time goes: cluster creation, image loading,
 // chart install and readiness (outside chartprobe's control), probing, and the harness itself.
-//   node scripts/bench/bench-matrix.ts [--sizes 1,2,4] [--no-fresh] [--parallel N]
+//   node scripts/bench/bench-matrix.ts [--sizes 1,2,4] [--no-fresh] [--parallel N] [--records DIR]
+// --records keeps each session's run record (phases with start times) for a closer look.
 // Progress goes to stderr; the figures to stdout.
 //
 // "Fresh" for n scenarios is n sessions of one scenario each, one after the other. Each of the
 // first max(sizes) scenarios gets its own fresh session once and the sums are reported per size,
 // so a single-scenario session is never run twice for the same figure (that is also the reused
 // figure for size 1: one scenario on one cluster is the same session either way).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { planScenarios } from "../../harness/commands/common/plan-scenarios.ts";
 import { createLogger, createPlainSink, type LogEvent } from "../../harness/log/index.ts";
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1,2,4" },
     "no-fresh": { type: "boolean", default: false },
     parallel: { type: "string" },
+    records: { type: "string" },
   },
 });
 const sizes = (values.sizes ?? "1").split(",").map(Number);
@@ -101,6 +105,10 @@ async function session(scenarios: typeof all, name: string, parallel: number): P
     signal: new AbortController().signal,
   });
   const to = Date.now();
+  if (values.records) {
+    mkdirSync(values.records, { recursive: true });
+    writeFileSync(join(values.records, `${name}.json`), JSON.stringify(record, null, 2));
+  }
   const failed = record.scenarios.filter((r) => r.status !== "completed");
   if (failed.length)
     throw new Error(`bench session ${name}: ${failed.map((r) => r.scenario.id).join(", ")} did not complete`);
