@@ -7,7 +7,7 @@ import { exec } from "../exec.ts";
 import { Kubectl } from "../kube/kubectl.ts";
 import type { NetworkPolicyEngine } from "../model/scenario.ts";
 import { kubeconfigDir, kubeconfigPathFor } from "../toolchain/paths.ts";
-import type { Toolchain } from "../toolchain/toolchain.ts";
+import { nodeImageFor, type Toolchain } from "../toolchain/toolchain.ts";
 import type {
   ClusterHandle,
   ClusterProvider,
@@ -20,6 +20,7 @@ import { removeKindNodeContainers } from "./kind-node-containers.ts";
 import { isOurClusterName } from "./naming.ts";
 import { installPodNetwork } from "./network/pod-network.ts";
 import { deployedEngine, installPolicyEngine } from "./network/policy-engines.ts";
+import { nodesOfOtherVersions, nodeVersions } from "./node-version.ts";
 
 /** Engines this provider cannot give a cluster with the given strategy, as the error to show. */
 export function unsupportedEngine(
@@ -103,6 +104,7 @@ export class KindClusterProvider implements ClusterProvider {
       }
       await this.exportKubeconfig(request.name);
       if (await this.healthy(handle)) {
+        await this.requireVersion(handle, "exists and runs another Kubernetes version");
         log.info(`cluster ${request.name}: reusing the existing healthy cluster`);
         return handle;
       }
@@ -112,13 +114,17 @@ export class KindClusterProvider implements ClusterProvider {
       );
     }
 
+    // The image follows the request, not the toolchain, so each Kubernetes version of a matrix
+    // gets a cluster of that version.
+    const nodeImage = nodeImageFor(toolchain.strategy, request.kubernetesVersion);
+    if (toolchain.strategy === "offline") await this.requireLocalImage(nodeImage, request.kubernetesVersion);
     mkdirSync(kubeconfigDir(), { recursive: true });
     const configPath = join(tmpdir(), `chartprobe-kind-${request.name}.yaml`);
     writeFileSync(
       configPath,
       renderKindConfig({
         name: request.name,
-        nodeImage: toolchain.nodeImage,
+        nodeImage,
         nodes: request.nodes,
         defaultCni: request.networkPolicy === "kindnet",
       }),
@@ -138,7 +144,7 @@ export class KindClusterProvider implements ClusterProvider {
       await this.down(request.name);
     });
     try {
-      log.info(`cluster ${request.name}: creating (kind, ${request.nodes} node(s), ${toolchain.nodeImage})`);
+      log.info(`cluster ${request.name}: creating (kind, ${request.nodes} node(s), ${nodeImage})`);
       creating = exec(
         toolchain.kind,
         ["create", "cluster", "--config", configPath, "--kubeconfig", handle.kubeconfigPath, "--retain"],
@@ -175,6 +181,10 @@ export class KindClusterProvider implements ClusterProvider {
       await kubectl.run(["-n", "kube-system", "rollout", "status", "deployment/coredns", "--timeout=300s"], {
         timeoutMs: 310_000,
       });
+      await this.requireVersion(
+        handle,
+        "came up with another Kubernetes version than its node image promised",
+      );
       forget();
       return handle;
     } catch (error) {
@@ -213,6 +223,29 @@ export class KindClusterProvider implements ClusterProvider {
       { allowFailure: true, timeoutMs: 30_000 },
     );
     return result.exitCode === 0;
+  }
+
+  private async requireLocalImage(image: string, kubernetesVersion: string): Promise<void> {
+    const inspect = await exec(this.options.toolchain.docker, ["image", "inspect", "-f", "{{.Id}}", image], {
+      allowFailure: true,
+      timeoutMs: 30_000,
+    });
+    if (inspect.exitCode !== 0) {
+      throw new EnvironmentError(
+        `the kind node image for Kubernetes ${kubernetesVersion} (${image}) has not been built`,
+        `build it with \`K8S_VERSION=v${kubernetesVersion.replace(/^v/, "")} bash scripts/bootstrap.sh setup\` (a cold Kubernetes build takes about 30 min), or pick a version that is built (\`chartprobe doctor\`)`,
+      );
+    }
+  }
+
+  private async requireVersion(handle: ClusterHandle, problem: string): Promise<void> {
+    const other = nodesOfOtherVersions(handle.kubernetesVersion, await nodeVersions(this.kubectlFor(handle)));
+    if (other.length > 0) {
+      throw new EnvironmentError(
+        `cluster "${handle.name}" ${problem}: requested ${handle.kubernetesVersion}, nodes ${other.join(", ")}`,
+        `use another --cluster-name, or remove it with \`chartprobe cluster down ${handle.name}\``,
+      );
+    }
   }
 
   async down(name: string): Promise<void> {

@@ -76,21 +76,33 @@ export async function runSession(o: SessionOptions): Promise<SessionResult> {
   const startedAt = new Date().toISOString();
   const runId = randomUUID();
   const { log } = o;
-  const firstVersion = o.scenarios[0]?.scenario.cluster.kubernetesVersion;
-  const { toolchain } = await log.step("provision toolchain", () =>
-    provision({
-      ...(o.strategy && o.strategy !== "auto" ? { strategy: o.strategy } : {}),
-      ...(firstVersion ? { kubernetesVersion: firstVersion } : {}),
-      log,
-      signal: o.signal,
-    }),
-  );
+  // Each Kubernetes version gets its own provisioning (node image, kubectl); warm, a few seconds.
+  const toolchains = new Map<string, Toolchain>();
+  const toolchainFor = async (kubernetesVersion: string | undefined): Promise<Toolchain> => {
+    const key = kubernetesVersion ?? "";
+    const known = toolchains.get(key);
+    if (known) return known;
+    const { toolchain: provisioned } = await log.step(
+      `provision toolchain${kubernetesVersion ? ` for Kubernetes ${kubernetesVersion}` : ""}`,
+      () =>
+        provision({
+          ...(o.strategy && o.strategy !== "auto" ? { strategy: o.strategy } : {}),
+          ...(kubernetesVersion ? { kubernetesVersion } : {}),
+          log,
+          signal: o.signal,
+        }),
+    );
+    toolchains.set(key, provisioned);
+    return provisioned;
+  };
+  const toolchain = await toolchainFor(o.scenarios[0]?.scenario.cluster.kubernetesVersion);
   const clusters: ClusterInfo[] = [];
   const results: ScenarioResult[] = [];
   const kept: SessionResult["kept"] = [];
   const groups = groupByCluster(o.scenarios, (s) => s.scenario.cluster, o.clusterName);
   for (const group of groups) {
     if (o.signal.aborted) break;
+    const toolchain = await toolchainFor(group.options.kubernetesVersion);
     const provider: ClusterProvider =
       o.provider === "existing"
         ? new ExistingClusterProvider({

@@ -36,6 +36,11 @@ export function detectStrategy(forced?: string): Strategy {
   return findOnPath("kind") && findOnPath("helm") ? "online" : "offline";
 }
 
+/** The kind node image of one Kubernetes version: pulled online, built by scripts/provision offline. */
+export function nodeImageFor(strategy: Strategy, kubernetesVersion: string): string {
+  return strategy === "online" ? upstreamNodeImage(kubernetesVersion) : localNodeImage(kubernetesVersion);
+}
+
 export function resolveToolchain(strategy: Strategy, kubernetesVersion = VERSIONS.kubernetes): Toolchain {
   const cache = cacheDir();
   const k8s = kubernetesVersion.startsWith("v") ? kubernetesVersion : `v${kubernetesVersion}`;
@@ -46,7 +51,7 @@ export function resolveToolchain(strategy: Strategy, kubernetesVersion = VERSION
       helm: findOnPath("helm") ?? join(cache, "bin", "helm"),
       kubectl: findOnPath("kubectl") ?? join(cache, "bin", "kubectl"),
       docker: findOnPath("docker") ?? "docker",
-      nodeImage: upstreamNodeImage(k8s),
+      nodeImage: nodeImageFor(strategy, k8s),
     };
   }
   return {
@@ -55,7 +60,7 @@ export function resolveToolchain(strategy: Strategy, kubernetesVersion = VERSION
     helm: join(cache, "bin", "helm"),
     kubectl: join(cache, "kubernetes", k8s, "kubectl"),
     docker: findOnPath("docker") ?? "docker",
-    nodeImage: localNodeImage(k8s),
+    nodeImage: nodeImageFor(strategy, k8s),
   };
 }
 
