@@ -3,22 +3,16 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCanary } from "../cluster/canary.ts";
-import { KindClusterProvider } from "../cluster/kind-cluster-provider.ts";
 import { kindNodeContainers } from "../cluster/kind-node-containers.ts";
 import { MANAGED_LABEL, randomSuffix } from "../cluster/naming.ts";
-import { planScenarios } from "../commands/common/plan-scenarios.ts";
 import { exec } from "../exec.ts";
-import { Kubectl } from "../kube/kubectl.ts";
-import type { CanaryResult } from "../model/run-record.ts";
+import type { Kubectl } from "../kube/kubectl.ts";
 import { e2eLogger } from "../testing/e2e-env.ts";
+import { prepareScenarioCluster, type ScenarioCluster } from "../testing/scenario-cluster.ts";
 import { kubeconfigPathFor } from "../toolchain/paths.ts";
-import { provision } from "../toolchain/provision.ts";
-import type { Toolchain } from "../toolchain/toolchain.ts";
 import { uninstallRelease } from "./install-release.ts";
 import { differingVerdicts, probeAgain } from "./repeat-probes.ts";
 import { runScenario } from "./run-scenario.ts";
-import { ATTACKER_IMAGE } from "./run-session.ts";
 
 // Issue 6's reliability checks on one real cluster:
 // 1. Ten probe runs on one install give the same verdict for every finding.
@@ -32,10 +26,8 @@ const log = e2eLogger();
 const name = `chartprobe-e2e-rel-${randomSuffix()}`;
 const out = mkdtempSync(join(tmpdir(), "chartprobe-reliability-"));
 const RUNS = 10;
-let toolchain: Toolchain;
+let cluster: ScenarioCluster;
 let kubectl: Kubectl;
-let provider: KindClusterProvider;
-let canary: CanaryResult;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,40 +63,24 @@ async function helperProcesses(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  ({ toolchain } = await provision({ log }));
-  provider = new KindClusterProvider({ toolchain, log });
-  const handle = await provider.up({
-    name,
-    kubernetesVersion: "1.34.4",
-    networkPolicy: "kube-router",
-    nodes: 1,
+  cluster = await prepareScenarioCluster({
+    root,
+    scenarioId: "testbed/insecure",
+    clusterName: name,
+    runId: "reliability",
+    log,
   });
-  kubectl = new Kubectl(toolchain.kubectl, handle.kubeconfigPath);
-  const [insecure] = await planScenarios({ root, scenarios: ["testbed/insecure"] }, log);
-  await provider.loadImages(handle, [ATTACKER_IMAGE, ...Object.values(insecure?.target.images ?? {})]);
-  canary = await runCanary({ kubectl, engine: "kube-router", image: ATTACKER_IMAGE, log });
+  ({ kubectl } = cluster);
 });
 
 afterAll(async () => {
-  await provider.down(name).catch(() => undefined);
+  await cluster?.provider.down(name).catch(() => undefined);
   rmSync(out, { recursive: true, force: true });
 });
 
 describe("repeated probe runs on one install", () => {
   it(`give identical verdicts ${RUNS} times out of ${RUNS}`, async () => {
-    const [input] = await planScenarios({ root, scenarios: ["testbed/insecure"] }, log);
-    if (!input) throw new Error("testbed/insecure is not in the catalog");
-    const env = {
-      root,
-      clusterName: name,
-      kubectl,
-      helm: toolchain.helm,
-      canary,
-      attackerImage: ATTACKER_IMAGE,
-      runId: "reliability",
-      log,
-      signal: new AbortController().signal,
-    };
+    const { input, env, toolchain } = cluster;
     const first = await runScenario(input, { ...env, keep: true });
     const { result } = first;
     try {
@@ -159,6 +135,7 @@ describe("interrupting a run during the chart install", () => {
     expect(output).toContain(`cleanup: uninstall`);
 
     expect(await managedNamespacesAfterDeletion(), output).toEqual([]);
+    const { toolchain } = cluster;
     const releases = await exec(toolchain.helm, [
       "--kubeconfig",
       kubeconfigPathFor(name),

@@ -5,17 +5,13 @@
 import { parseArgs } from "node:util";
 import { runTruthTable } from "../../attacks/network-policy/netpol-reachability.ts";
 import { ClusterProbeAccess } from "../../harness/access/cluster-access.ts";
-import { runCanary } from "../../harness/cluster/canary.ts";
-import { KindClusterProvider } from "../../harness/cluster/kind-cluster-provider.ts";
-import { planScenarios } from "../../harness/commands/common/plan-scenarios.ts";
-import { Kubectl } from "../../harness/kube/kubectl.ts";
 import { createMemoryLogger } from "../../harness/log/index.ts";
 import { uninstallRelease } from "../../harness/runner/install-release.ts";
 import { differingVerdicts, probeAgain } from "../../harness/runner/repeat-probes.ts";
 import { locationOf } from "../../harness/runner/run-probes.ts";
 import { runScenario } from "../../harness/runner/run-scenario.ts";
 import { ATTACKER_IMAGE } from "../../harness/runner/run-session.ts";
-import { provision } from "../../harness/toolchain/provision.ts";
+import { prepareScenarioCluster } from "../../harness/testing/scenario-cluster.ts";
 
 const { values } = parseArgs({
   options: {
@@ -30,33 +26,19 @@ const log = createMemoryLogger("info");
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const signal = new AbortController().signal;
 
-const [input] = await planScenarios({ root, scenarios: [values.scenario ?? ""] }, log);
-if (!input) throw new Error(`no scenario ${values.scenario}`);
-const { toolchain } = await provision({ log });
-const provider = new KindClusterProvider({ toolchain, log });
 const name = values["cluster-name"] ?? "chartprobe-bench";
-const handle = await provider.up({
-  name,
-  kubernetesVersion: "1.34.4",
-  networkPolicy: "kube-router",
-  nodes: 1,
-});
-const kubectl = new Kubectl(toolchain.kubectl, handle.kubeconfigPath);
-await provider.loadImages(handle, [ATTACKER_IMAGE, ...Object.values(input.target.images ?? {})]);
-const canary = await runCanary({ kubectl, engine: "kube-router", image: ATTACKER_IMAGE });
-
-const t0 = performance.now();
-const env = {
+const { input, toolchain, provider, handle, kubectl, env } = await prepareScenarioCluster({
   root,
+  scenarioId: values.scenario ?? "",
   clusterName: name,
-  kubectl,
-  helm: toolchain.helm,
-  canary,
-  attackerImage: ATTACKER_IMAGE,
   runId: "bench",
   log,
   signal,
-};
+});
+const { canary } = env;
+if (!canary) throw new Error("the canary did not run");
+
+const t0 = performance.now();
 const first = await runScenario(input, { ...env, keep: true });
 const { result } = first;
 console.log(`install + ready + first probe run: ${s(performance.now() - t0)} (status ${result.status})`);
