@@ -32,7 +32,7 @@ ensure_node() {
 }
 
 provision_cluster_toolchain() {
-  ensure_apt debootstrap iptables ipset ca-certificates curl gcc libc6-dev
+  ensure_apt debootstrap iptables ipset nftables ca-certificates curl gcc libc6-dev
   command -v go >/dev/null || { echo "the Go toolchain is needed to build kind/helm/Kubernetes offline" >&2; exit 3; }
   for step in start-docker build-base-image build-go-tools build-kubernetes build-addon-binaries build-node-image build-engine-images; do
     say "provision: $step"

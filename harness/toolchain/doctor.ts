@@ -39,7 +39,9 @@ async function netfilterCheck(
       stdout: "",
     }));
     if (r.exitCode !== 0) {
-      failure = (r.stderr || r.stdout).trim().split("\n")[0] || `exit ${r.exitCode}`;
+      // The command that failed first, then what it said: nft's own words name no kernel option.
+      const said = (r.stderr || r.stdout).trim().split("\n")[0] || `exit ${r.exitCode}`;
+      failure = `\`${argv.join(" ")}\` failed: ${said}`;
       break;
     }
   }
@@ -178,12 +180,13 @@ export async function runDoctor(strategyOption?: string): Promise<DoctorCheck[]>
             ["nft", "add", "rule", "inet", "chartprobe_doctor", "c", "queue", "num", "4242", "bypass"],
           ],
           [["nft", "delete", "table", "inet", "chartprobe_doctor"]],
-          "kindnetd and kube-network-policies fail open here (they enforce with nftables queue): use --network-policy kube-router (the default)",
+          "the kernel has no nftables queue (CONFIG_NFT_QUEUE): kindnetd and kube-network-policies fail open here; use --network-policy kube-router (the default)",
         )
       : {
           name: "nftables queue (kindnetd policies)",
           status: "warn" as const,
           detail: "nft not installed; not checked",
+          fix: "install Debian's nftables package (the set-up does) to check whether kindnetd's engine can enforce here",
         };
     if (nftQueue.status === "fail") nftQueue.status = "warn";
     checks.push(nftQueue);
