@@ -15,7 +15,15 @@ if have_all; then echo "kubernetes $K8S_VERSION: cached in $OUT"; exit 0; fi
 staging_version="v0.${K8S_VERSION#v1.}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-modfile=$(go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)",/\1/p')
+download=$(go mod download -json "k8s.io/kubernetes@$K8S_VERSION" 2>&1) || true
+modfile=$(sed -n 's/.*"GoMod": "\(.*\)",/\1/p' <<<"$download")
+if [ -z "$modfile" ]; then
+  echo "kubernetes $K8S_VERSION: the Go module proxy does not serve k8s.io/kubernetes@$K8S_VERSION" >&2
+  sed -n 's/.*"Error": "\(.*\)".*/  \1/p' <<<"$download" | sed 's/\\n\\t/\n  /g' >&2
+  echo "  versions it serves: $(go list -m -versions k8s.io/kubernetes 2>/dev/null | cut -d' ' -f2- | tr ' ' '\n' | grep -E '^v1\.3[3-4]\.' | tr '\n' ' ')" >&2
+  echo "  fix: pick one of those (K8S_VERSION=vX.Y.Z, or the scenario's cluster.kubernetesVersion)" >&2
+  exit 3
+fi
 
 cd "$work"
 go mod init chartprobe.local/k8s-build >/dev/null 2>&1
