@@ -45,7 +45,7 @@ export function registerClusterCommand(program: Command, ctx: CliContext): void 
     .addOption(new Option("--json", "print the cluster info as JSON on stdout"))
     .addHelpText(
       "after",
-      "\nExample:\n  chartprobe cluster up --name dev --k8s-version 1.33.8 --network-policy kube-router",
+      "\nExample:\n  chartprobe cluster up --name dev --k8s-version 1.33.13 --network-policy kube-router",
     )
     .action(async (opts: Record<string, unknown>) => {
       const options: ClusterUpOptions = {
