@@ -8,7 +8,9 @@ ETCD_VERSION=${ETCD_VERSION:-v3.6.5}
 COREDNS_VERSION=${COREDNS_VERSION:-v1.12.1}
 CRICTL_VERSION=${CRICTL_VERSION:-v1.34.0}
 KUBE_ROUTER_VERSION=${KUBE_ROUTER_VERSION:-v2.1.0}
-K8S_VERSION=${K8S_VERSION:-v1.34.4}
+# pause.c barely changes between releases; one source for every Kubernetes version keeps the
+# binary (and so every node image that carries it) the same when a matrix switches versions.
+PAUSE_SOURCE_VERSION=${PAUSE_SOURCE_VERSION:-v1.34.4}
 OUT="$CACHE/addons"
 mkdir -p "$OUT"
 
@@ -56,10 +58,10 @@ GO
 
 build_pause() {
   local start=$SECONDS src
-  if cached pause "$K8S_VERSION"; then echo "pause ($K8S_VERSION source): cached"; return; fi
-  src=$(go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
-  gcc -Os -Wall -Werror -static -DVERSION="\"$K8S_VERSION-chartprobe\"" -o "$OUT/pause" "$src/build/pause/linux/pause.c"
-  stamp pause "$K8S_VERSION" "$start"
+  if cached pause "$PAUSE_SOURCE_VERSION"; then echo "pause ($PAUSE_SOURCE_VERSION source): cached"; return; fi
+  src=$(go mod download -json "k8s.io/kubernetes@$PAUSE_SOURCE_VERSION" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+  gcc -Os -Wall -Werror -static -DVERSION="\"$PAUSE_SOURCE_VERSION-chartprobe\"" -o "$OUT/pause" "$src/build/pause/linux/pause.c"
+  stamp pause "$PAUSE_SOURCE_VERSION" "$start"
 }
 
 build_pause
